@@ -1,0 +1,63 @@
+"""The `dost-desk` command: the GUI by default, sub-commands for admin and scripted work.
+
+Each sub-command group lives in its own module with a ``register(subparsers)`` function.
+Heavy libraries are imported inside the handlers so ``--help`` and the GUI start fast.
+A handler returns an exit code; a :class:`CliError` becomes one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from dost_desk import __version__
+from dost_desk.cli.common import CliError
+
+_GROUPS = ("config_cmd", "db_cmd", "catalog_cmd")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every sub-command registered."""
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="dost-desk",
+        description="DOST Desk: service passports, intake and printing for DOST centres. "
+        "Without a sub-command the desktop application opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"dost-desk {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = subparsers.add_parser("gui", help="open the desktop application (the default)")
+    gui.set_defaults(handler=_run_gui)
+    for name in _GROUPS:
+        module = importlib.import_module(f"dost_desk.cli.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from dost_desk.ui.app import run_gui
+
+    return run_gui()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        return _run_gui(argparse.Namespace())
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(handler(args) or 0)
+    except CliError as error:
+        print(f"dost-desk: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("dost-desk: interrupted", file=sys.stderr)
+        return 130
