@@ -97,10 +97,18 @@ def _read_yaml(path: Path, issues: list[CatalogIssue]) -> Any:
 
 
 def _pydantic_issues(name: str, error: ValidationError) -> list[CatalogIssue]:
+    items = error.errors(include_url=False)
+    locations = [tuple(item["loc"]) for item in items]
     issues = []
-    for item in error.errors(include_url=False):
-        location = ".".join(str(part) for part in item["loc"]) or "file"
-        issues.append(CatalogIssue(name, location, item["msg"]))
+    for item, loc in zip(items, locations, strict=True):
+        # A list whose item failed also reports "too short": the item's error says it all.
+        if item["type"] == "too_short" and any(
+            other[: len(loc)] == loc and len(other) > len(loc) for other in locations
+        ):
+            continue
+        issues.append(
+            CatalogIssue(name, ".".join(str(part) for part in loc) or "file", item["msg"])
+        )
     return issues
 
 

@@ -1,0 +1,228 @@
+"""SQLAlchemy engines for the two supported databases, and their failure messages.
+
+* SQLite (the default, one file per counter PC): the folder is created, and every new
+  connection gets ``journal_mode=WAL``, ``synchronous=FULL``, ``foreign_keys=ON`` and
+  ``busy_timeout=5000``. The sqlite3 driver's legacy transaction handling (no BEGIN
+  before DDL) is replaced by an explicit BEGIN, so a migration that fails is rolled
+  back completely instead of leaving half its tables behind.
+* PostgreSQL (``postgresql+psycopg://``, a centre's shared server): ``pool_pre_ping``
+  and a 5 second connect timeout, so an unreachable server fails fast.
+
+Failures become :class:`StorageError` subclasses whose text is one line without the
+password, fit for the status bar or the command line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+
+from dost_desk.config import masked_database_url
+
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=5000",
+)
+_SQLITE_BEGIN_MODES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
+POSTGRES_CONNECT_TIMEOUT = 5  # seconds
+SUPPORTED_URLS = "sqlite:///path/to/file.sqlite3 or postgresql+psycopg://user@host:5432/dbname"
+
+
+class StorageError(Exception):
+    """The database cannot be used; ``str(error)`` is one line without the password."""
+
+
+class StorageUnavailable(StorageError):
+    """The database server cannot be reached, or the SQLite file cannot be opened."""
+
+
+class InvalidDatabaseUrl(StorageError, ValueError):
+    """The database URL is malformed or names an unsupported database."""
+
+
+def parse_database_url(url: str) -> URL:
+    """Parse and check a database URL; ``postgresql://`` means the psycopg (3) driver.
+
+    Raises :class:`InvalidDatabaseUrl`.
+    """
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        # The parser's own message repeats the URL, password included.
+        raise InvalidDatabaseUrl(
+            f"malformed database URL {masked_database_url(url)!r}; expected {SUPPORTED_URLS}"
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend in ("postgresql", "postgres") and "+" not in parsed.drivername:
+        parsed = parsed.set(drivername="postgresql+psycopg")
+        backend = "postgresql"
+    if backend not in ("sqlite", "postgresql"):
+        raise InvalidDatabaseUrl(
+            f"unsupported database {backend!r} in {masked_database_url(url)!r}; "
+            f"expected {SUPPORTED_URLS}"
+        )
+    return parsed
+
+
+def sqlite_file_path(url: URL) -> Path | None:
+    """Return the database file of a SQLite URL, or None for in-memory or ``file:`` URIs."""
+    database = url.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return None
+    return Path(database).expanduser()
+
+
+def create_engine_for(url: str, **kw: Any) -> Engine:
+    """Return an engine for ``url`` set up as described in the module docstring.
+
+    Extra keyword arguments go to :func:`sqlalchemy.create_engine`. Raises
+    :class:`InvalidDatabaseUrl`, or :class:`StorageUnavailable` when the SQLite folder
+    cannot be created or the database path is a directory.
+    """
+    parsed = parse_database_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        _prepare_sqlite_path(parsed)
+        engine = _create(parsed, url, **kw)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+        return engine
+    connect_args = {
+        "connect_timeout": POSTGRES_CONNECT_TIMEOUT,
+        "application_name": "dost-desk",
+        **kw.pop("connect_args", {}),
+    }
+    kw.setdefault("pool_pre_ping", True)
+    return _create(parsed, url, connect_args=connect_args, **kw)
+
+
+def _create(parsed: URL, url: str, **kw: Any) -> Engine:
+    try:
+        return create_engine(parsed, **kw)
+    except (NoSuchModuleError, ImportError) as error:
+        raise InvalidDatabaseUrl(
+            f"the database driver for {masked_database_url(url)!r} is not installed "
+            f"({error}); expected {SUPPORTED_URLS}"
+        ) from None
+    except ArgumentError as error:
+        raise InvalidDatabaseUrl(
+            f"invalid database options for {masked_database_url(url)!r}: {_first_line(error)}"
+        ) from None
+
+
+def _prepare_sqlite_path(url: URL) -> None:
+    path = sqlite_file_path(url)
+    if path is None:
+        return
+    if path.is_dir():
+        raise StorageUnavailable(f"{path} is a directory, not a SQLite database file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageUnavailable(
+            f"cannot create the folder {path.parent} for the SQLite database: "
+            f"{error.strerror or error}"
+        ) from None
+
+
+def _on_sqlite_connect(dbapi_connection: Any, connection_record: Any) -> None:
+    # Take transaction control away from the sqlite3 driver (it would not BEGIN before
+    # DDL); _on_sqlite_begin emits BEGIN instead. The pragmas run outside a transaction,
+    # where journal_mode and foreign_keys can be changed.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in SQLITE_PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def _on_sqlite_begin(connection: Connection) -> None:
+    # Execution option ``sqlite_begin_mode="IMMEDIATE"`` takes the write lock at BEGIN
+    # (for writers that would otherwise fail to upgrade a read snapshot under WAL).
+    options = connection.get_execution_options()
+    if options.get("isolation_level") == "AUTOCOMMIT":
+        return
+    mode = str(options.get("sqlite_begin_mode", "DEFERRED")).upper()
+    if mode not in _SQLITE_BEGIN_MODES:
+        raise ValueError(f"sqlite_begin_mode must be one of {', '.join(_SQLITE_BEGIN_MODES)}")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def describe_database_error(error: Exception, url: str) -> str:
+    """Return one line saying which database failed and why, without the password."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        return f"database error at {masked_database_url(url)}: {_reason(error, None)}"
+    reason = _reason(error, parsed.password)
+    if parsed.get_backend_name() == "sqlite":
+        path = sqlite_file_path(parsed)
+        where = str(path) if path is not None else "in memory"
+        return f"cannot use the SQLite database {where}: {reason}"
+    host = parsed.host or "localhost"
+    port = parsed.port or 5432
+    database = parsed.database or parsed.username or ""
+    return f"cannot use the PostgreSQL database {database!r} at {host}:{port}: {reason}"
+
+
+@contextmanager
+def storage_errors(url: str) -> Iterator[None]:
+    """Turn SQLAlchemy's driver errors raised inside the block into :class:`StorageError`:
+    :class:`StorageUnavailable` for operational ones (server down, file locked)."""
+    try:
+        yield
+    except OperationalError as error:
+        raise StorageUnavailable(describe_database_error(error, url)) from error
+    except DBAPIError as error:
+        raise StorageError(describe_database_error(error, url)) from error
+
+
+def check_connection(engine: Engine, url: str | None = None) -> None:
+    """Open one connection and run ``SELECT 1``; raise :class:`StorageUnavailable` if it fails."""
+    where = url or engine.url.render_as_string(hide_password=True)
+    with storage_errors(where), engine.connect() as connection:
+        connection.exec_driver_sql("SELECT 1")
+
+
+# psycopg repeats the host and port we already name; drop that part of its message.
+_PG_NOISE = (
+    re.compile(r"^connection failed:\s*", re.IGNORECASE),
+    re.compile(r'connection to server at "[^"]*"(?: \([^)]*\))?, port \d+ failed:\s*'),
+    re.compile(r'connection to server on socket "[^"]*" failed:\s*'),
+    re.compile(r"^FATAL:\s*"),
+)
+
+
+def _reason(error: Exception, password: str | None) -> str:
+    original = getattr(error, "orig", None) or error
+    lines = []
+    for raw in str(original).splitlines():
+        line = " ".join(raw.split())
+        for pattern in _PG_NOISE:
+            line = pattern.sub("", line)
+        if line:
+            lines.append(line)
+    if not lines:
+        return type(original).__name__
+    text = lines[0]
+    if len(lines) > 1:
+        hint = " ".join(lines[1:])
+        text += f" ({hint[:1].lower()}{hint[1:]})"
+    if password:
+        text = text.replace(password, "***")
+    return text[:1].lower() + text[1:] if not text[:2].isupper() else text
+
+
+def _first_line(error: Exception) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__

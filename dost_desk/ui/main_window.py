@@ -1,0 +1,213 @@
+"""The main window: classification tree and search on the left, the passport on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dost_desk import __version__
+from dost_desk.ui.models.catalog_tree_model import (
+    IS_SERVICE_ROLE,
+    PASSPORT_ID_ROLE,
+    CatalogTreeModel,
+)
+from dost_desk.ui.widgets.passport_view import PassportView
+
+
+class MainWindow(QMainWindow):
+    """Browse the service passports offered at this centre."""
+
+    passport_opened = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("DOST Desk"))
+        self.resize(1200, 760)
+        self._centre_category = None
+
+        self.search_box = QLineEdit(objectName="searchBox")
+        self.search_box.setPlaceholderText(
+            self.tr("Search services by name, ID or document (Ctrl+F)")
+        )
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.installEventFilter(self)
+        self.search_box.textChanged.connect(self._apply_search)
+
+        self.tree_model = CatalogTreeModel(self)
+        self.tree = QTreeView(objectName="catalogTree")
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.activated.connect(self._open_index)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.result_label = QLabel(objectName="resultLabel")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search_box)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.result_label)
+
+        self.passport_view = PassportView()
+        self.start_button = QPushButton(self.tr("Start application"), objectName="startButton")
+        self.start_button.setEnabled(False)
+        self.start_button.setToolTip(self.tr("Application intake comes in a later version."))
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.passport_view, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        right_layout.addLayout(buttons)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([470, 730])
+        self.setCentralWidget(splitter)
+
+        self._build_menu()
+        self._build_status_bar()
+
+    # -- construction ----------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.find_action = QAction(self.tr("&Find service"), self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.focus_search)
+        view_menu.addAction(self.find_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about_action = QAction(self.tr("&About DOST Desk"), self)
+        about_action.triggered.connect(self._about)
+        help_menu.addAction(about_action)
+
+    def _build_status_bar(self) -> None:
+        self.centre_label = QLabel(objectName="centreLabel")
+        self.database_label = QLabel(objectName="databaseLabel")
+        self.version_label = QLabel(self.tr("Version %1").replace("%1", __version__))
+        self.version_label.setObjectName("versionLabel")
+        bar = self.statusBar()
+        bar.addWidget(self.centre_label)
+        bar.addWidget(self.database_label, 1)
+        bar.addPermanentWidget(self.version_label)
+        self.centre_label.setText(self.tr("Loading the catalog…"))
+
+    # -- data in ---------------------------------------------------------------------------
+    def set_workspace(self, info) -> None:
+        """Show the centre, the database and the services of ``info`` (a WorkspaceInfo)."""
+        from dost_desk.services.catalog import list_service_tree
+
+        self._centre_category = info.centre_category
+        self.centre_label.setText(
+            self.tr("Centre %1 (category %2)")
+            .replace("%1", info.centre_code)
+            .replace("%2", str(info.centre_category))
+        )
+        self.database_label.setText(self.tr("Database: %1").replace("%1", info.database_label))
+        self.tree_model.set_tree(list_service_tree(info.centre_category))
+        self._apply_search(self.search_box.text())
+
+    def show_database_error(self, message: str) -> None:
+        self.database_label.setText(self.tr("Database unavailable: %1").replace("%1", message))
+
+    def show_load_error(self, message: str) -> None:
+        self.centre_label.setText(self.tr("The catalog could not be loaded."))
+        QMessageBox.critical(self, self.tr("DOST Desk"), message)
+
+    # -- behaviour -------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _apply_search(self, text: str) -> None:
+        from dost_desk.services.catalog import search_services
+
+        query = text.strip()
+        if query:
+            results = search_services(query, self._centre_category, limit=None)
+            self.tree_model.set_filter([s.id for s in results])
+        else:
+            self.tree_model.set_filter(None)
+        self.tree.expandAll()
+        count = self.tree_model.service_count()
+        self.result_label.setText(
+            self.tr("%n service(s)", "", count) if query or count else self.tr("No services")
+        )
+        if query and count == 0:
+            self.result_label.setText(self.tr("Nothing found for “%1”").replace("%1", query))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
+            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+            if key == Qt.Key.Key_Down:
+                self._select_first_service()
+                self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                index = self.tree.currentIndex()
+                if not (index.isValid() and index.data(IS_SERVICE_ROLE)):
+                    index = self._select_first_service()
+                if index.isValid():
+                    self._open_index(index)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _select_first_service(self) -> QModelIndex:
+        index = self.tree_model.first_service_index()
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        return index
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and current.data(IS_SERVICE_ROLE):
+            self.show_passport(current.data(PASSPORT_ID_ROLE))
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if not index.data(IS_SERVICE_ROLE):
+            self.tree.setExpanded(index, not self.tree.isExpanded(index))
+            return
+        passport_id = index.data(PASSPORT_ID_ROLE)
+        self.show_passport(passport_id)
+        self.passport_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.passport_opened.emit(passport_id)
+
+    def show_passport(self, passport_id: str) -> None:
+        from dost_desk.services.catalog import describe_passport
+
+        current = self.passport_view.passport
+        if current is None or current.id != passport_id:
+            self.passport_view.show_passport(describe_passport(passport_id))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About DOST Desk"),
+            self.tr("DOST Desk %1 — the counter application of DOST centres.").replace(
+                "%1", __version__
+            ),
+        )

@@ -1,0 +1,101 @@
+"""Shared fixtures.
+
+* Every test runs with its own config file and data folder (``isolated_config``,
+  autouse): the real user's config and database are never read or written.
+* ``pg_url`` is a throwaway PostgreSQL database on 127.0.0.1:5432 for the whole session;
+  ``pg_empty_url`` is the same database emptied before the test. When the server is
+  unreachable those tests are skipped, or fail when ``CI=true``.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PG_HOST = "127.0.0.1"
+PG_PORT = 5432
+
+
+@pytest.fixture(autouse=True)
+def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point DOST_DESK_CONFIG and DOST_DESK_DATA_DIR into tmp_path and clear every other
+    DOST_DESK_* variable; return the (not yet existing) config file path."""
+    for name in list(os.environ):
+        if name.upper().startswith("DOST_DESK_"):
+            monkeypatch.delenv(name)
+    config_file = tmp_path / "dost-config" / "config.toml"
+    monkeypatch.setenv("DOST_DESK_CONFIG", str(config_file))
+    monkeypatch.setenv("DOST_DESK_DATA_DIR", str(tmp_path / "dost-data"))
+    return config_file
+
+
+def _pg_admin_connection():
+    """Connect to the ``postgres`` database as ``postgres`` or as the OS user."""
+    import psycopg
+
+    errors = []
+    for user in dict.fromkeys(("postgres", getpass.getuser())):
+        try:
+            connection = psycopg.connect(
+                host=PG_HOST,
+                port=PG_PORT,
+                user=user,
+                dbname="postgres",
+                autocommit=True,
+                connect_timeout=3,
+            )
+        except psycopg.Error as error:
+            errors.append(f"as {user}: {' '.join(str(error).split())}")
+        else:
+            return connection, user
+    raise ConnectionError(errors[0])
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A fresh database ``dost_test_<hex>`` for the session, dropped at the end."""
+    from psycopg import sql
+
+    try:
+        admin, user = _pg_admin_connection()
+    except ConnectionError as error:
+        reason = f"PostgreSQL at {PG_HOST}:{PG_PORT} is unreachable ({error})"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    name = f"dost_test_{secrets.token_hex(6)}"
+    with admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield f"postgresql+psycopg://{user}@{PG_HOST}:{PG_PORT}/{name}"
+    finally:
+        admin, _ = _pg_admin_connection()
+        with admin:
+            admin.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+
+
+@pytest.fixture
+def pg_empty_url(pg_url: str) -> str:
+    """``pg_url`` with its public schema emptied (no tables, no alembic_version)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(pg_url)
+    with psycopg.connect(
+        host=url.host,
+        port=url.port,
+        user=url.username,
+        dbname=url.database,
+        autocommit=True,
+        connect_timeout=3,
+    ) as connection:
+        connection.execute("DROP SCHEMA IF EXISTS public CASCADE")
+        connection.execute("CREATE SCHEMA public")
+    return pg_url
