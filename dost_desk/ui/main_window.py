@@ -136,8 +136,12 @@ class MainWindow(QMainWindow):
         self.database_label.setText(self.tr("Database unavailable: %1").replace("%1", message))
 
     def show_load_error(self, message: str) -> None:
+        """Say why nothing can be shown; window-modal, so the event loop keeps running."""
         self.centre_label.setText(self.tr("The catalog could not be loaded."))
-        QMessageBox.critical(self, self.tr("DOST Desk"), message)
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("DOST Desk"), message, parent=self)
+        box.setObjectName("loadErrorBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # -- behaviour -------------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -116,3 +116,11 @@ def test_centre_category_comes_from_the_environment(open_window, monkeypatch):
     window = open_window()
     assert window.centre_label.text() == "Mərkəz C000 (A kateqoriyası)"
     assert shown_services(window) == [CERTIFICATE, PAYMENTS]
+
+
+def test_unreachable_database_is_reported_and_the_catalog_still_browses(open_window, monkeypatch):
+    monkeypatch.setenv("DOST_DESK_DATABASE_URL", "postgresql+psycopg://desk@127.0.0.1:1/dost")
+    window = open_window()
+    assert window.database_label.text().startswith("Verilənlər bazası əlçatan deyil: ")
+    assert "127.0.0.1:1" in window.database_label.text()
+    assert shown_services(window) == [CERTIFICATE, PAYMENTS]
