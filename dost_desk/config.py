@@ -12,6 +12,7 @@ This module stays light (no SQLAlchemy): the GUI imports it at start-up.
 
 from __future__ import annotations
 
+import getpass
 import os
 import re
 import tomllib
@@ -20,7 +21,6 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
 
-import platformdirs
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
@@ -30,12 +30,12 @@ from pydantic_settings import (
 )
 
 from dost_desk.models.vocabulary import CentreCategory
+from dost_desk.paths import (
+    ENV_PREFIX,
+    config_file_path,
+    default_data_dir,
+)
 
-APP_NAME = "dost-desk"
-APP_AUTHOR = "DOST"
-ENV_PREFIX = "DOST_DESK_"
-CONFIG_ENV_VAR = f"{ENV_PREFIX}CONFIG"
-CONFIG_FILE_NAME = "config.toml"
 SQLITE_FILE_NAME = "dost_desk.sqlite3"
 
 _CENTRE_CODE = re.compile(r"[A-E][0-9]{1,4}")
@@ -45,21 +45,6 @@ _MAX_REPORTED_ERRORS = 3
 
 class ConfigError(Exception):
     """The configuration cannot be used; ``str(error)`` is one line naming the culprit."""
-
-
-def config_file_path() -> Path:
-    """Return the config file to read: ``$DOST_DESK_CONFIG`` or ``config.toml`` in the
-    user's config folder. The file need not exist."""
-    override = os.environ.get(CONFIG_ENV_VAR, "").strip()
-    if override:
-        return Path(override).expanduser()
-    config_dir = platformdirs.user_config_dir(APP_NAME, APP_AUTHOR, roaming=False)
-    return Path(config_dir) / CONFIG_FILE_NAME
-
-
-def default_data_dir() -> Path:
-    """Return the per-user folder for the local database and other data."""
-    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
 
 
 # The TOML file read while building Settings; load_settings(config_file=...) sets it.
@@ -97,6 +82,12 @@ class Settings(BaseSettings):
     )
     data_dir: Path = Field(default_factory=default_data_dir)
     language: Literal["az", "en"] = "az"
+    agent_name: str = Field(
+        default_factory=lambda: getpass.getuser() or "agent",
+        min_length=1,
+        max_length=64,
+        description="the social agent at this desk (until user accounts exist)",
+    )
 
     @field_validator("centre_code", mode="before")
     @classmethod

@@ -7,18 +7,22 @@ A handler returns an exit code; a :class:`CliError` becomes one line on stderr.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from dost_desk import __version__
 from dost_desk.cli.common import CliError
+
+if TYPE_CHECKING:
+    import argparse
 
 _GROUPS = ("config_cmd", "db_cmd", "catalog_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every sub-command registered."""
+    import argparse
     import importlib
 
     parser = argparse.ArgumentParser(
@@ -36,17 +40,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run_gui(args: argparse.Namespace) -> int:
+def _run_gui(args: argparse.Namespace | None = None) -> int:
     from dost_desk.ui.app import run_gui
 
     return run_gui()
+
+
+def _utf8_streams() -> None:
+    """Write UTF-8 even to a Windows pipe (cp1252 cannot encode ə); None in a windowed build."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if stream is not None and encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
-        return _run_gui(argparse.Namespace())
+        return _run_gui()  # the GUI needs neither argparse nor the sub-commands
+    _utf8_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

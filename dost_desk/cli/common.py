@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
 
@@ -17,5 +16,7 @@ class CliError(Exception):
 
 def print_json(data: Any) -> None:
     """Print data as UTF-8 JSON (Azerbaijani letters kept, not escaped)."""
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     sys.stdout.write("\n")

@@ -218,8 +218,8 @@ def _reason(error: Exception, password: str | None) -> str:
     if len(lines) > 1:
         hint = " ".join(lines[1:])
         text += f" ({hint[:1].lower()}{hint[1:]})"
-    if password:
-        text = text.replace(password, "***")
+    if password:  # whole-word only: a short password must not mangle ordinary words
+        text = re.sub(rf"(?<!\w){re.escape(password)}(?!\w)", "***", text)
     return text[:1].lower() + text[1:] if not text[:2].isupper() else text
 
 

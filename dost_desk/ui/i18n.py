@@ -13,25 +13,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from dost_desk.paths import config_file_path
 from dost_desk.resources import resource_path
 
 LANGUAGES = ("az", "en")
 DEFAULT_LANGUAGE = "az"
-
-
-def _config_file_path() -> Path:
-    """The same file as :func:`dost_desk.config.config_file_path`, without importing it.
-
-    ``dost_desk.config`` imports pydantic-settings (and with it pydantic and asyncio) at
-    module level, too slow for the path to the first window. Keep the two in step.
-    """
-    override = os.environ.get("DOST_DESK_CONFIG", "").strip()
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    config_dir = platformdirs.user_config_dir("dost-desk", "DOST", roaming=False)
-    return Path(config_dir) / "config.toml"
 
 
 def configured_language() -> str:
@@ -43,7 +29,7 @@ def configured_language() -> str:
     language = os.environ.get("DOST_DESK_LANGUAGE", "").strip().lower()
     if not language:
         try:
-            with _config_file_path().open("rb") as file:
+            with config_file_path().open("rb") as file:
                 language = str(tomllib.load(file).get("language", "")).strip().lower()
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
             language = ""  # the full settings load reports a broken file to the user

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -125,3 +126,15 @@ def test_python_dash_m_entry_point_runs_the_cli():
     )
     assert result.returncode == 0, result.stderr
     assert "08 Sığortaolunanların fərdi uçota alınması və uçotdan çıxarılması (1)" in result.stdout
+
+
+def test_output_is_utf8_even_into_a_cp1252_pipe():
+    """A Windows pipe defaults to cp1252, which cannot encode ə: the CLI writes UTF-8."""
+    result = subprocess.run(
+        [sys.executable, "-m", "dost_desk", "catalog", "search", "icbari", "--json"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.decode("utf-8"))[0]["name"].startswith("Dövlət icbari")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from dost_desk.services.catalog import CategorySummary, ServiceSummary
+if TYPE_CHECKING:
+    from dost_desk.services.catalog import CategorySummary, ServiceSummary
 
 PASSPORT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 IS_SERVICE_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from dost_desk.services.catalog import PassportDescription
+if TYPE_CHECKING:
+    from dost_desk.services.catalog import PassportDescription
 
 _STYLE = """
 <style>
