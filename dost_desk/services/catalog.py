@@ -130,3 +130,21 @@ def list_required_documents(
 def validate_passports(path: Path | None = None) -> ValidationReport:
     """Validate passport files (the bundled ones by default)."""
     return validate_catalog(path)
+
+
+def store_catalog_in_database(engine, catalog: Catalog | None = None) -> int:
+    """Copy the catalog's passports into the database (new and changed ones only).
+
+    Applications refer to their passport, so every database holds the passports it uses.
+    Returns how many rows changed.
+    """
+    from sqlalchemy.orm import Session
+
+    from dost_desk.storage.engine import storage_errors
+    from dost_desk.storage.passport_store import store_passports
+
+    catalog = catalog or open_catalog()
+    with storage_errors(str(engine.url)), Session(engine) as session:
+        changed = store_passports(session, catalog.passports, catalog.sources)
+        session.commit()
+    return changed

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from dost_desk.config import Settings, effective_database_url, load_settings, masked_database_url
-from dost_desk.services.catalog import open_catalog
+from dost_desk.services.catalog import open_catalog, store_catalog_in_database
+
+if TYPE_CHECKING:
+    from dost_desk.services.desk import Desk
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +20,8 @@ class WorkspaceInfo:
     database_label: str
     passport_count: int
     database_error: str | None = None
+    desk: Desk | None = field(default=None, compare=False)  # None when the database failed
+    drafts: tuple[str, ...] = ()  # unfinished applications to reopen (e.g. after a crash)
 
 
 def describe_database(url: str) -> str:
@@ -35,27 +41,29 @@ def open_workspace(settings: Settings | None = None) -> WorkspaceInfo:
     Raises ConfigError or CatalogError (nothing can be shown); a database failure is
     reported in ``database_error`` so the catalog can still be browsed.
     """
-    from sqlalchemy.orm import Session
-
-    from dost_desk.storage.engine import StorageError, create_engine_for, storage_errors
+    from dost_desk.services.desk import Desk
+    from dost_desk.services.intake import open_drafts
+    from dost_desk.storage.engine import StorageError, create_engine_for
     from dost_desk.storage.migrate import run_upgrade
-    from dost_desk.storage.passport_store import store_passports
 
     settings = settings or load_settings()
     catalog = open_catalog()
     url = effective_database_url(settings)
     error = None
+    desk = None
+    drafts: tuple[str, ...] = ()
     label = masked_database_url(url)
     try:
         label = describe_database(url)
         run_upgrade(url)
         engine = create_engine_for(url)
         try:
-            with storage_errors(url), Session(engine) as session:
-                store_passports(session, catalog.passports, catalog.sources)
-                session.commit()
-        finally:
+            store_catalog_in_database(engine, catalog)
+            desk = Desk(engine, settings, catalog)
+            drafts = tuple(open_drafts(desk))
+        except StorageError:
             engine.dispose()
+            raise
     except StorageError as failure:
         error = str(failure)
     return WorkspaceInfo(
@@ -65,4 +73,6 @@ def open_workspace(settings: Settings | None = None) -> WorkspaceInfo:
         database_label=label,
         passport_count=len(catalog),
         database_error=error,
+        desk=desk,
+        drafts=drafts,
     )

@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+import dost_desk.models.tables  # noqa: F401 - registers the tables
 from dost_desk.cli import main
+from dost_desk.models.base import Base
 from dost_desk.storage.engine import create_engine_for
 from dost_desk.storage.migrate import head_revision
 
-TABLES = {"passports", "holiday_overrides", "app_meta"}
+TABLES = set(Base.metadata.tables)  # every table of the models, migrated
 
 
 def sqlite_url(path: Path) -> str:

@@ -33,7 +33,7 @@ from dost_desk.storage.migrate import (
     upgrade_database,
 )
 
-TABLES = {"passports", "holiday_overrides", "app_meta"}
+TABLES = set(Base.metadata.tables)  # every table of the models, migrated
 
 
 def sqlite_url(path: Path) -> str:
@@ -261,8 +261,8 @@ FAILING_MIGRATION = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9001_fails"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -280,11 +280,12 @@ def downgrade():
 
 @pytest.fixture
 def failing_migrations(request, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The bundled migrations plus a 0002 that changes things and then fails."""
+    """The bundled migrations plus one more that changes things and then fails."""
     folder = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0002_fails.py").write_text(
-        FAILING_MIGRATION.format(failure=request.param), encoding="utf-8"
+    (folder / "versions" / "9001_fails.py").write_text(
+        FAILING_MIGRATION.format(failure=request.param, head=migrate.head_revision()),
+        encoding="utf-8",
     )
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
 

@@ -27,7 +27,7 @@ from dost_desk.storage.migrate import (
 
 pytestmark = pytest.mark.postgres
 
-TABLES = {"passports", "holiday_overrides", "app_meta"}
+TABLES = set(Base.metadata.tables)  # every table of the models, migrated
 
 
 def table_names(url: str) -> set[str]:
@@ -117,11 +117,11 @@ def test_a_failed_upgrade_is_rolled_back(
 ) -> None:
     folder = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0002_fails.py").write_text(
+    (folder / "versions" / "9001_fails.py").write_text(
         "import sqlalchemy as sa\n"
         "from alembic import op\n"
-        'revision = "0002"\n'
-        'down_revision = "0001"\n'
+        'revision = "9001_fails"\n'
+        f'down_revision = "{migrate.head_revision()}"\n'
         "branch_labels = None\n"
         "depends_on = None\n"
         "def upgrade():\n"
