@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -44,7 +45,6 @@ class MainWindow(QMainWindow):
             self.tr("Search services by name, ID or document (Ctrl+F)")
         )
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.installEventFilter(self)
         self.search_box.textChanged.connect(self._apply_search)
 
         self.tree_model = CatalogTreeModel(self)
@@ -66,9 +66,12 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.result_label)
 
         self.passport_view = PassportView()
-        self.start_button = QPushButton(self.tr("Start application"), objectName="startButton")
+        self.start_button = QPushButton(self.tr("&Start application"), objectName="startButton")
         self.start_button.setEnabled(False)
-        self.start_button.setToolTip(self.tr("Application intake comes in a later version."))
+        self.start_button.setToolTip(self.tr("Choose a service first (the database must be open)."))
+        self.start_button.clicked.connect(self.start_intake)
+        self.desk = None
+        self.intake = None
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -78,9 +81,11 @@ class MainWindow(QMainWindow):
         buttons.addWidget(self.start_button)
         right_layout.addLayout(buttons)
 
+        self.right_stack = QStackedWidget(objectName="rightStack")
+        self.right_stack.addWidget(right)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.right_stack)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([470, 730])
@@ -88,6 +93,8 @@ class MainWindow(QMainWindow):
 
         self._build_menu()
         self._build_status_bar()
+        self.search_box.installEventFilter(self)
+        self.passport_view.installEventFilter(self)
 
     # -- construction ----------------------------------------------------------------------
     def _build_menu(self) -> None:
@@ -123,6 +130,7 @@ class MainWindow(QMainWindow):
         from dost_desk.services.catalog import list_service_tree
 
         self._centre_category = info.centre_category
+        self.desk = info.desk
         self.centre_label.setText(
             self.tr("Centre %1 (category %2)")
             .replace("%1", info.centre_code)
@@ -131,6 +139,10 @@ class MainWindow(QMainWindow):
         self.database_label.setText(self.tr("Database: %1").replace("%1", info.database_label))
         self.tree_model.set_tree(list_service_tree(info.centre_category))
         self._apply_search(self.search_box.text())
+        self._update_start_button()
+        if info.drafts and self.desk is not None:
+            self.resume_application(info.drafts[-1])
+            self.statusBar().showMessage(self.tr("An unfinished application was reopened."), 10000)
 
     def show_database_error(self, message: str) -> None:
         self.database_label.setText(self.tr("Database unavailable: %1").replace("%1", message))
@@ -166,13 +178,20 @@ class MainWindow(QMainWindow):
             self.result_label.setText(self.tr("Nothing found for “%1”").replace("%1", query))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.passport_view
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.start_intake()
+            return True
         if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
             key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
             if key == Qt.Key.Key_Down:
                 self._select_first_service()
                 self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and watched is self.search_box:
                 index = self.tree.currentIndex()
                 if not (index.isValid() and index.data(IS_SERVICE_ROLE)):
                     index = self._select_first_service()
@@ -206,6 +225,46 @@ class MainWindow(QMainWindow):
         current = self.passport_view.passport
         if current is None or current.id != passport_id:
             self.passport_view.show_passport(describe_passport(passport_id))
+        self._update_start_button()
+
+    def _update_start_button(self) -> None:
+        ready = self.desk is not None and self.passport_view.passport is not None
+        self.start_button.setEnabled(ready)
+        self.start_button.setToolTip(
+            self.tr("Start an application for this service (Enter).")
+            if ready
+            else self.tr("Choose a service first (the database must be open).")
+        )
+
+    # -- intake ----------------------------------------------------------------------------
+    def start_intake(self) -> None:
+        """Open the intake for the shown service (Enter in the passport, or the button)."""
+        if not self.start_button.isEnabled() or self.intake is not None:
+            return
+        self._open_intake().open_service(self.passport_view.passport.id)
+
+    def resume_application(self, application_id: str) -> None:
+        if self.intake is None:
+            self._open_intake().resume(application_id)
+
+    def _open_intake(self):
+        from dost_desk.ui.intake.intake_view import IntakeView
+
+        self.intake = IntakeView(self.desk)
+        self.intake.closed.connect(self.close_intake)
+        self.right_stack.addWidget(self.intake)
+        self.right_stack.setCurrentWidget(self.intake)
+        return self.intake
+
+    def close_intake(self) -> None:
+        if self.intake is None:
+            return
+        self.intake.save_draft()
+        self.right_stack.removeWidget(self.intake)
+        self.intake.deleteLater()
+        self.intake = None
+        self.right_stack.setCurrentIndex(0)
+        self.tree.setFocus()
 
     def _about(self) -> None:
         QMessageBox.about(

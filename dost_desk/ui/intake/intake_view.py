@@ -1,0 +1,255 @@
+"""The intake of one application, page by page, keyboard-first, saved as it is typed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dost_desk.ui.intake import actions
+from dost_desk.ui.intake.pages import (
+    ApplicantPage,
+    DocumentsPage,
+    FeePage,
+    OutcomePage,
+    RepresentativePage,
+    StartPage,
+    user_type_labels,
+)
+
+if TYPE_CHECKING:
+    from dost_desk.services.desk import Desk
+    from dost_desk.services.intake_dto import ApplicationView
+
+START, APPLICANT, REPRESENTATIVE, DOCUMENTS, FEE, OUTCOME = range(6)
+AUTOSAVE_DELAY_MS = 600
+# Which kind of passport step (field 23) each page carries out, for the guide on the side.
+PAGE_STEP_KIND = {
+    START: "desk",
+    APPLICANT: "desk",
+    REPRESENTATIVE: "desk",
+    DOCUMENTS: "documents",
+    FEE: "documents",
+    OUTCOME: "order",
+}
+
+
+class IntakeView(QWidget):
+    """Drives the intake pages over the service functions (in :mod:`.actions`)."""
+
+    closed = Signal()
+    outcome_recorded = Signal(str)  # the application ID, once accepted or refused
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("intakeView")
+        self.desk = desk
+        self.application: ApplicationView | None = None
+        self.passport = None
+        today = lambda: desk.local_now().date()  # noqa: E731
+        self.pages = QStackedWidget(objectName="intakePages")
+        self.start_page = StartPage()
+        self.applicant_page = ApplicantPage(today)
+        self.representative_page = RepresentativePage(today)
+        self.documents_page = DocumentsPage()
+        self.fee_page = FeePage()
+        self.outcome_page = OutcomePage()
+        for page in (
+            self.start_page,
+            self.applicant_page,
+            self.representative_page,
+            self.documents_page,
+            self.fee_page,
+            self.outcome_page,
+        ):
+            self.pages.addWidget(page)
+
+        self.title = QLabel(objectName="intakeTitle")
+        self.title.setWordWrap(True)
+        self.timer_label = QLabel(objectName="serviceTimer")
+        self.message = QLabel(objectName="intakeMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.back_button = QPushButton(self.tr("Back (Esc)"), objectName="backButton")
+        self.next_button = QPushButton(self.tr("Next (Enter)"), objectName="nextButton")
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        self.steps = QListWidget(objectName="stepsGuide")
+        self.steps.setWordWrap(True)
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.steps.setMaximumWidth(300)
+
+        main = QVBoxLayout()
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.timer_label)
+        main.addLayout(header)
+        main.addWidget(self.pages, 1)
+        main.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+        main.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addLayout(main, 1)
+        layout.addWidget(self.steps)
+
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self.save_draft)
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self._update_timer)
+        for form in (self.applicant_page.form, self.representative_page.form, self.fee_page.form):
+            form.changed.connect(self._autosave.start)
+        self.start_page.ticket.textEdited.connect(self._autosave.start)
+        self.applicant_page.form.combos["kind"].currentIndexChanged.connect(self._kind_changed)
+        self.applicant_page.find_button.clicked.connect(self._find_applicant)
+        self.applicant_page.find_edit.returnPressed.connect(self._find_applicant)
+        self.applicant_page.found.activated.connect(self._use_found_applicant)
+        self.documents_page.table.installEventFilter(self)
+        self.outcome_page.accept_button.clicked.connect(self.accept_application)
+        self.outcome_page.refuse_button.clicked.connect(self.refuse_application)
+        self.outcome_page.new_button.clicked.connect(self.closed.emit)
+        self._shortcuts()
+
+    # -- keyboard ----------------------------------------------------------------------
+    def _shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        bindings = [
+            (QKeySequence(Qt.Key.Key_Return), self.go_next),
+            (QKeySequence(Qt.Key.Key_Enter), self.go_next),
+            (QKeySequence(Qt.Key.Key_Escape), self.go_back),
+            (QKeySequence("Ctrl+S"), self.save_now),
+            (QKeySequence("Ctrl+Return"), self.accept_application),
+            (QKeySequence("Ctrl+Enter"), self.accept_application),
+        ]
+        for sequence, slot in bindings:
+            shortcut = QShortcut(sequence, self, context=context)
+            shortcut.activated.connect(slot)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.documents_page.table and event.type() == QEvent.Type.KeyPress:
+            return actions.checklist_key(self, event.key())
+        return super().eventFilter(watched, event)
+
+    # -- opening -----------------------------------------------------------------------
+    def open_service(self, passport_id: str) -> None:
+        """A new application for a service: the start page, nothing stored yet."""
+        actions.prepare_for_passport(self, passport_id)
+        self.show_page(START)
+
+    def resume(self, application_id: str) -> None:
+        """Reopen a stored application (e.g. a draft after a crash) exactly as it was typed."""
+        actions.resume(self, application_id)
+
+    # -- navigation --------------------------------------------------------------------
+    def page_order(self) -> list[int]:
+        pages = [START, APPLICANT]
+        form = self.start_page.application_form.currentData()
+        if form == "representative":
+            pages.append(REPRESENTATIVE)
+        pages.append(DOCUMENTS)
+        if self.passport is not None and self.passport.fee and self.passport.fee.kind == "paid":
+            pages.append(FEE)
+        pages.append(OUTCOME)
+        return pages
+
+    def show_page(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        self.message.clear()
+        self.back_button.setEnabled(page != START and not self._decided())
+        self.next_button.setVisible(page != OUTCOME)
+        actions.entered_page(self, page)
+        self._highlight_step(page)
+        self.save_draft()
+
+    def _decided(self) -> bool:
+        return self.application is not None and self.application.status != "draft"
+
+    def go_next(self) -> None:
+        page = self.pages.currentIndex()
+        if page == OUTCOME:
+            focused = self.focusWidget()
+            if isinstance(focused, QPushButton) and focused.isEnabled():
+                focused.click()
+            return
+        if not actions.leave_page(self, page):
+            return
+        order = self.page_order()
+        self.show_page(order[order.index(page) + 1])
+
+    def go_back(self) -> None:
+        page = self.pages.currentIndex()
+        if page == START or self._decided():
+            if self._decided() or self.application is None:
+                self.closed.emit()
+            return
+        actions.leave_page(self, page, validate=False)
+        order = self.page_order()
+        self.show_page(order[max(order.index(page) - 1, 0)])
+
+    # -- saving ------------------------------------------------------------------------
+    def save_draft(self) -> None:
+        """Keep everything typed so far (debounced autosave; also on every page change)."""
+        self._autosave.stop()
+        if self.application is not None and not self._decided():
+            actions.save_draft(self)
+
+    def save_now(self) -> None:
+        self.save_draft()
+        if self.application is not None:
+            self.message.setText(self.tr("Saved."))
+
+    def accept_application(self) -> None:
+        actions.accept(self)
+
+    def refuse_application(self) -> None:
+        actions.refuse(self)
+
+    # -- applicant helpers ---------------------------------------------------------------
+    def _kind_changed(self) -> None:
+        actions.applicant_kind_changed(self)
+
+    def _find_applicant(self) -> None:
+        actions.find_applicant(self)
+
+    def _use_found_applicant(self, index: int) -> None:
+        actions.use_found_applicant(self, index)
+
+    # -- timer and guide ---------------------------------------------------------------
+    def start_timer(self) -> None:
+        self._update_timer()
+        self._tick.start()
+
+    def stop_timer(self) -> None:
+        self._tick.stop()
+        self._update_timer()
+
+    def _update_timer(self) -> None:
+        actions.update_timer(self)
+
+    def _highlight_step(self, page: int) -> None:
+        if self.passport is None:
+            return
+        kind = PAGE_STEP_KIND[page]
+        for row, step in enumerate(self.passport.steps):
+            item = self.steps.item(row)
+            if item is not None:
+                font = item.font()
+                font.setBold(step.kind.value == kind)
+                item.setFont(font)
+        current = next((r for r, s in enumerate(self.passport.steps) if s.kind.value == kind), -1)
+        self.steps.setCurrentRow(current)
+
+
+__all__ = ["IntakeView", "user_type_labels"]

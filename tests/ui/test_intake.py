@@ -1,0 +1,151 @@
+"""A full intake driven with the keyboard only, and the intake's safety rules, in the GUI."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from dost_desk.services.applications import get_application, list_applications
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type like a keyboard would, Azerbaijani letters included (QTest knows only ASCII)."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+class Keys:
+    """Sends keys to the focused widget and counts the ones that are not typed data."""
+
+    def __init__(self, qtbot, window) -> None:
+        self.qtbot = qtbot
+        self.window = window
+        self.control_keys = 0
+
+    def focused(self):
+        return self.window.focusWidget() or self.window
+
+    def type(self, text: str) -> None:
+        type_text(self.qtbot, self.focused(), text)
+
+    def press(self, key, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
+        for _ in range(times):
+            self.qtbot.keyClick(self.focused(), key, modifier)
+            self.control_keys += 1
+
+
+def applicant_by_keyboard(keys: Keys) -> None:
+    keys.type("5zx8k2p")
+    keys.press(Qt.Key.Key_Tab, times=2)  # past the identity document type
+    keys.type("AA1234567")
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("Məmmədov")
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("Əli")
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("Vaqif oğlu")
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("14.02.1985")
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("0501234567")
+
+
+def test_full_seed_000_intake_with_the_keyboard_only(open_window, qtbot, save_screenshot):
+    window = open_window()
+    keys = Keys(qtbot, window)
+    window.tree.setFocus()
+    keys.press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    keys.type("dublikat")
+    keys.press(Qt.Key.Key_Return)  # opens the passport
+    keys.press(Qt.Key.Key_Return)  # starts the application
+    intake = window.intake
+    assert intake is not None and intake.start_page.ticket.hasFocus()
+    keys.type("a-017")
+    keys.press(Qt.Key.Key_Return)  # start page → applicant
+    assert intake.application is not None, intake.message.text()
+    assert intake.applicant_page.form.edits["fin"].hasFocus()
+    applicant_by_keyboard(keys)
+    assert intake.applicant_page.form.edits["fin"].text() == "5ZX8K2P"  # upper-cased on entry
+    save_screenshot(window, "intake-applicant-az")
+    keys.press(Qt.Key.Key_Return)  # applicant → documents
+    assert intake.documents_page.table.hasFocus(), intake.message.text()
+    keys.press(Qt.Key.Key_1)  # the identity card: original
+    save_screenshot(window, "intake-documents-az")
+    keys.press(Qt.Key.Key_Return)  # documents → outcome
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # accept
+    save_screenshot(window, "intake-accepted-az")
+    stored = get_application(window.desk, intake.application.id)
+    assert stored.status == "submitted"
+    assert stored.registration_number == "C000-2026-000001"
+    assert stored.ticket_number == "A-017"
+    assert stored.applicant.fin == "5ZX8K2P" and stored.applicant.name == "Əli"
+    assert [(d.name, d.submission) for d in stored.documents] == [
+        ("Şəxsiyyət vəsiqəsi.", "original")
+    ]
+    assert "C000-2026-000001" in intake.outcome_page.result.text()
+    print(f"control keystrokes for a full seed 000 intake: {keys.control_keys}")
+    assert keys.control_keys <= 60
+
+
+def test_accept_is_disabled_with_the_reason_until_complete(open_window, qtbot):
+    window = open_window()
+    window.show_passport("01-08-02-00")
+    window.start_intake()
+    intake = window.intake
+    qtbot.keyClicks(intake.start_page.ticket, "B-2")
+    intake.go_next()
+    applicant_by_keyboard(Keys(qtbot, window))
+    intake.go_next()
+    intake.go_next()  # to the outcome without ticking the document
+    button = intake.outcome_page.accept_button
+    assert not button.isEnabled()
+    assert "Şəxsiyyət vəsiqəsi." in button.toolTip()
+    assert intake.outcome_page.grounds["incomplete_documents"].isChecked()
+    type_text(qtbot, intake.outcome_page.reason, "Sənəd yoxdur")
+    qtbot.mouseClick(intake.outcome_page.refuse_button, Qt.MouseButton.LeftButton)
+    stored = get_application(window.desk, intake.application.id)
+    assert stored.status == "refused" and stored.refusal["grounds"] == ["incomplete_documents"]
+
+
+def test_invalid_fields_get_a_message_at_the_field_and_nothing_is_lost(open_window, qtbot):
+    window = open_window()
+    window.show_passport("01-08-02-00")
+    window.start_intake()
+    intake = window.intake
+    intake.go_next()
+    form = intake.applicant_page.form
+    qtbot.keyClicks(form.edits["fin"], "12o4567")
+    assert form.errors["fin"].isVisibleTo(form)
+    assert "I və O" in form.errors["fin"].text() or "I and O" in form.errors["fin"].text()
+    qtbot.keyClicks(form.edits["birth_date"], "01.01.2999")
+    intake.go_next()
+    assert intake.pages.currentWidget() is intake.applicant_page  # stays
+    assert form.errors["birth_date"].text()
+    intake.save_draft()
+    draft = get_application(window.desk, intake.application.id).draft
+    assert draft["applicant"]["fin"] == "12O4567"
+    assert draft["applicant"]["birth_date"] == "01.01.2999"
+
+
+def test_a_draft_reopens_exactly_as_typed(open_window, qtbot, workspace_env):
+    window = open_window()
+    window.show_passport("01-08-02-00")
+    window.start_intake()
+    intake = window.intake
+    intake.go_next()
+    qtbot.keyClicks(intake.applicant_page.form.edits["surname"], "Quliyeva")
+    qtbot.keyClicks(intake.applicant_page.form.edits["fin"], "7ab")
+    qtbot.waitUntil(lambda: not intake._autosave.isActive(), timeout=3000)
+    application_id = intake.application.id
+    window.close()
+    again = open_window()  # a new window on the same data folder: the draft comes back
+    assert again.intake is not None and again.intake.application.id == application_id
+    form = again.intake.applicant_page.form
+    assert form.edits["surname"].text() == "Quliyeva"
+    assert form.edits["fin"].text() == "7AB"
+    assert [s.status for s in list_applications(again.desk)] == ["draft"]
