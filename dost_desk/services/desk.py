@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -16,10 +16,9 @@ from sqlalchemy.orm import Session
 
 from dost_desk.catalog.catalog import Catalog
 from dost_desk.config import Settings, effective_database_url, load_settings
+from dost_desk.models.local_time import BAKU
 from dost_desk.models.working_calendar import CalendarOverride, DayKind, WorkingCalendar
 
-# Azerbaijan keeps UTC+4 all year (no daylight saving since 2016): no tz database needed.
-BAKU = timezone(timedelta(hours=4), "AZT")
 
 
 def utc_now() -> datetime:

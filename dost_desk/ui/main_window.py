@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -83,8 +84,11 @@ class MainWindow(QMainWindow):
 
         self.right_stack = QStackedWidget(objectName="rightStack")
         self.right_stack.addWidget(right)
+        self.left_tabs = QTabWidget(objectName="leftTabs")
+        self.left_tabs.addTab(left, self.tr("Se&rvices"))
+        self.applications_panel = None
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        splitter.addWidget(self.left_tabs)
         splitter.addWidget(self.right_stack)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -108,6 +112,10 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         self.find_action.triggered.connect(self.focus_search)
         view_menu.addAction(self.find_action)
+        self.applications_action = QAction(self.tr("&Applications"), self)
+        self.applications_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.applications_action.triggered.connect(self.focus_applications)
+        view_menu.addAction(self.applications_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About DOST Desk"), self)
         about_action.triggered.connect(self._about)
@@ -140,6 +148,8 @@ class MainWindow(QMainWindow):
         self.tree_model.set_tree(list_service_tree(info.centre_category))
         self._apply_search(self.search_box.text())
         self._update_start_button()
+        if self.desk is not None:
+            self._build_applications_panel()
         if info.drafts and self.desk is not None:
             self.resume_application(info.drafts[-1])
             self.statusBar().showMessage(self.tr("An unfinished application was reopened."), 10000)
@@ -157,6 +167,7 @@ class MainWindow(QMainWindow):
 
     # -- behaviour -------------------------------------------------------------------------
     def focus_search(self) -> None:
+        self.left_tabs.setCurrentIndex(0)
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
@@ -247,11 +258,31 @@ class MainWindow(QMainWindow):
         if self.intake is None:
             self._open_intake().resume(application_id)
 
+    def _build_applications_panel(self) -> None:
+        from dost_desk.ui.applications_panel import ApplicationsPanel
+
+        if self.applications_panel is None:
+            self.applications_panel = ApplicationsPanel()
+            self.applications_panel.open_application.connect(self.open_application)
+            self.left_tabs.addTab(self.applications_panel, self.tr("&Applications"))
+        self.applications_panel.refresh(self.desk)
+
+    def focus_applications(self) -> None:
+        if self.applications_panel is not None:
+            self.left_tabs.setCurrentWidget(self.applications_panel)
+            self.applications_panel.search.setFocus()
+
+    def open_application(self, application_id: str) -> None:
+        """Show a stored application: a draft to continue, or its outcome."""
+        self.close_intake()
+        self.resume_application(application_id)
+
     def _open_intake(self):
         from dost_desk.ui.intake.intake_view import IntakeView
 
         self.intake = IntakeView(self.desk)
         self.intake.closed.connect(self.close_intake)
+        self.intake.outcome_recorded.connect(self._refresh_applications)
         self.right_stack.addWidget(self.intake)
         self.right_stack.setCurrentWidget(self.intake)
         return self.intake
@@ -264,7 +295,12 @@ class MainWindow(QMainWindow):
         self.intake.deleteLater()
         self.intake = None
         self.right_stack.setCurrentIndex(0)
+        self._refresh_applications()
         self.tree.setFocus()
+
+    def _refresh_applications(self, *_args) -> None:
+        if self.applications_panel is not None and self.desk is not None:
+            self.applications_panel.refresh(self.desk)
 
     def _about(self) -> None:
         QMessageBox.about(
