@@ -250,13 +250,18 @@ def record_fee(
         return application_view(desk, row)
 
 
-def save_draft(desk: Desk, application_id: str, draft: Mapping[str, Any]) -> None:
-    """Autosave: keep the form exactly as typed (also what does not validate yet)."""
+def save_draft(desk: Desk, application_id: str, draft: Mapping[str, Any]) -> bool:
+    """Autosave: keep the form exactly as typed (also what does not validate yet).
+
+    Returns False when the application is no longer a draft (nothing to keep).
+    """
     with UnitOfWork(desk.engine) as uow:
         row = load_application(uow.session, application_id)
-        if row.status == ApplicationStatus.DRAFT:
-            row.draft = dict(draft)
-            uow.commit()
+        if row.status != ApplicationStatus.DRAFT:
+            return False
+        row.draft = dict(draft)
+        uow.commit()
+        return True
 
 
 def open_drafts(desk: Desk) -> list[str]:

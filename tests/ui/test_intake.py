@@ -149,3 +149,29 @@ def test_a_draft_reopens_exactly_as_typed(open_window, qtbot, workspace_env):
     assert form.edits["surname"].text() == "Quliyeva"
     assert form.edits["fin"].text() == "7AB"
     assert [s.status for s in list_applications(again.desk)] == ["draft"]
+
+
+def test_a_read_only_database_mid_session_is_reported_and_the_typing_kept(
+    open_window, qtbot, workspace_env
+):
+    from dost_desk.storage.engine import create_engine_for
+
+    window = open_window()
+    window.show_passport("01-08-02-00")
+    window.start_intake()
+    intake = window.intake
+    intake.go_next()
+    writable = intake.desk.engine
+    database = workspace_env / "data" / "dost_desk.sqlite3"
+    intake.desk.engine = create_engine_for(f"sqlite:///file:{database}?mode=ro&uri=true")
+    try:
+        qtbot.keyClicks(intake.applicant_page.form.edits["surname"], "Quliyeva")
+        intake.save_now()
+        assert "Verilənlər bazası" in intake.message.text() or "database" in intake.message.text()
+        assert intake.applicant_page.form.edits["surname"].text() == "Quliyeva"
+    finally:
+        intake.desk.engine.dispose()
+        intake.desk.engine = writable
+    intake.save_now()
+    draft = get_application(window.desk, intake.application.id).draft
+    assert draft["applicant"]["surname"] == "Quliyeva"

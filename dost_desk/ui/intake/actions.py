@@ -230,14 +230,14 @@ def _store_start(view: IntakeView) -> bool:
     return True
 
 
-def save_draft(view: IntakeView) -> None:
+def save_draft(view: IntakeView) -> bool:
     draft = {
         "page": view.pages.currentIndex(),
         "applicant": view.applicant_page.form.values(),
         "representative": view.representative_page.form.values(),
         "fee": view.fee_page.form.values(),
     }
-    _call(view, intake.save_draft, view.desk, view.application.id, draft)
+    return _call(view, intake.save_draft, view.desk, view.application.id, draft) is not None
 
 
 # -- documents -------------------------------------------------------------------------------

@@ -199,15 +199,15 @@ class IntakeView(QWidget):
         self.show_page(order[max(order.index(page) - 1, 0)])
 
     # -- saving ------------------------------------------------------------------------
-    def save_draft(self) -> None:
+    def save_draft(self) -> bool:
         """Keep everything typed so far (debounced autosave; also on every page change)."""
         self._autosave.stop()
-        if self.application is not None and not self._decided():
-            actions.save_draft(self)
+        if self.application is None or self._decided():
+            return False
+        return actions.save_draft(self)
 
     def save_now(self) -> None:
-        self.save_draft()
-        if self.application is not None:
+        if self.save_draft():
             self.message.setText(self.tr("Saved."))
 
     def accept_application(self) -> None:
