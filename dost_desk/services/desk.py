@@ -20,7 +20,6 @@ from dost_desk.models.local_time import BAKU
 from dost_desk.models.working_calendar import CalendarOverride, DayKind, WorkingCalendar
 
 
-
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
