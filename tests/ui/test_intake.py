@@ -175,3 +175,47 @@ def test_a_read_only_database_mid_session_is_reported_and_the_typing_kept(
     intake.save_now()
     draft = get_application(window.desk, intake.application.id).draft
     assert draft["applicant"]["surname"] == "Quliyeva"
+
+
+def test_follow_up_statuses_and_find_an_earlier_applicant(open_window, qtbot):
+    window = open_window()
+    window.show_passport("01-08-02-00")
+    window.start_intake()
+    intake = window.intake
+    intake.go_next()
+    applicant_by_keyboard(Keys(qtbot, window))
+    intake.go_next()
+    qtbot.keyClick(intake.documents_page.table, Qt.Key.Key_2)
+    intake.accept_application()
+    page = intake.outcome_page
+    assert page.status_buttons["ordered"].isVisibleTo(page)
+    assert not page.status_buttons["handed_over"].isVisibleTo(page)
+    qtbot.mouseClick(page.status_buttons["ordered"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.status_buttons["ready"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.status_buttons["handed_over"], Qt.MouseButton.LeftButton)
+    stored = get_application(window.desk, intake.application.id)
+    assert [h.to_status for h in stored.history] == [
+        "draft",
+        "submitted",
+        "ordered",
+        "ready",
+        "handed_over",
+    ]
+    assert not page.status_box.isVisibleTo(page)  # handed over: nothing follows
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert window.intake is None
+    # The next citizen is the same person: found by an ASCII-typed name and reused.
+    window.show_passport("01-08-02-00")
+    window.start_intake()
+    second = window.intake
+    second.go_next()
+    second.applicant_page.find_edit.setFocus()
+    qtbot.keyClicks(second.applicant_page.find_edit, "memmedov")
+    qtbot.keyClick(second.applicant_page.find_edit, Qt.Key.Key_Return)
+    assert second.applicant_page.found.count() == 1
+    second.applicant_page.found.activated.emit(0)
+    form = second.applicant_page.form
+    assert form.edits["fin"].text() == "5ZX8K2P"
+    assert form.edits["birth_date"].text() == "14.02.1985"
+    second.go_next()
+    assert second.pages.currentWidget() is second.documents_page

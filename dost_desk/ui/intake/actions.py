@@ -24,6 +24,7 @@ from dost_desk.services.intake_dto import (
 )
 from dost_desk.storage.engine import StorageError
 from dost_desk.ui.intake.pages import user_type_labels
+from dost_desk.ui.labels import status_label
 from dost_desk.ui.problem_messages import problem_text
 
 if TYPE_CHECKING:
@@ -279,8 +280,11 @@ def checklist_key(view: IntakeView, key: int) -> bool:
             )
             return True
         submission = form
-    elif key == Qt.Key.Key_5:
+    elif key == Qt.Key.Key_5:  # again: the next information system of the passport
         submission = "electronic_source"
+        sources = list(view.passport.information_systems)
+        if document.submission == "electronic_source" and document.electronic_source in sources:
+            source = sources[(sources.index(document.electronic_source) + 1) % len(sources)]
     elif key in (Qt.Key.Key_0, Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
         submission = "not_submitted"
     elif key == Qt.Key.Key_Space:
@@ -371,6 +375,9 @@ def show_result(view: IntakeView) -> None:
     page.accept_button.hide()
     page.refusal.hide()
     page.summary.clear()
+    status = QCoreApplication.translate("IntakeActions", "Status: %1").replace(
+        "%1", status_label(application.status)
+    )
     if application.status == "refused":
         text = QCoreApplication.translate("IntakeActions", "Refused: %1").replace(
             "%1", ", ".join(application.refusal.get("ground_texts", []))
@@ -394,11 +401,47 @@ def show_result(view: IntakeView) -> None:
         text += "<br>" + QCoreApplication.translate("IntakeActions", "Service time: %1").replace(
             "%1", f"{minutes:02d}:{seconds:02d}"
         )
-    page.result.setText(text)
+    page.result.setText(f"{status}<br>{text}")
+    _show_follow_up(view)
     page.new_button.show()
     page.new_button.setFocus()
     view.back_button.setEnabled(False)
     view.outcome_recorded.emit(application.id)
+
+
+NEXT_STATUSES = {
+    "submitted": ("ordered", "ready", "cancelled"),
+    "ordered": ("ready", "cancelled"),
+    "ready": ("handed_over",),
+}
+
+
+def _show_follow_up(view: IntakeView) -> None:
+    """Buttons for the statuses this application may move to next (none when final)."""
+    page = view.outcome_page
+    allowed = NEXT_STATUSES.get(view.application.status, ())
+    for status, button in page.status_buttons.items():
+        button.setVisible(status in allowed)
+    page.status_box.setVisible(bool(allowed))
+
+
+def follow_up(view: IntakeView, status: str) -> None:
+    """Move a decided application on (ordered, ready, handed over) or cancel it with a reason."""
+    note = ""
+    if status == "cancelled":
+        from PySide6.QtWidgets import QInputDialog
+
+        note, ok = QInputDialog.getText(
+            view,
+            QCoreApplication.translate("IntakeActions", "Cancel the application"),
+            QCoreApplication.translate("IntakeActions", "Reason for the cancellation:"),
+        )
+        if not ok:
+            return
+    if _update(
+        view, _call(view, outcome.change_status, view.desk, view.application.id, status, note)
+    ):
+        show_result(view)
 
 
 # -- applicant helpers -----------------------------------------------------------------------

@@ -120,6 +120,8 @@ class IntakeView(QWidget):
         self.outcome_page.accept_button.clicked.connect(self.accept_application)
         self.outcome_page.refuse_button.clicked.connect(self.refuse_application)
         self.outcome_page.new_button.clicked.connect(self.closed.emit)
+        for status, button in self.outcome_page.status_buttons.items():
+            button.clicked.connect(lambda _checked=False, s=status: actions.follow_up(self, s))
         self._shortcuts()
 
     # -- keyboard ----------------------------------------------------------------------
@@ -177,6 +179,13 @@ class IntakeView(QWidget):
         return self.application is not None and self.application.status != "draft"
 
     def go_next(self) -> None:
+        focused = self.focusWidget()
+        if focused is self.applicant_page.find_edit:  # Enter searches there
+            self._find_applicant()
+            return
+        if focused is self.applicant_page.found and self.applicant_page.found.count():
+            self._use_found_applicant(self.applicant_page.found.currentIndex())
+            return
         page = self.pages.currentIndex()
         if page == OUTCOME:
             focused = self.focusWidget()

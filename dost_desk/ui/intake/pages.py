@@ -351,6 +351,22 @@ class OutcomePage(QWidget):
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.result)
+        self.status_box = QGroupBox(
+            QCoreApplication.translate("IntakePages", "Follow-up"), objectName="statusGroup"
+        )
+        status_layout = QHBoxLayout(self.status_box)
+        self.status_buttons: dict[str, QPushButton] = {}
+        for status, label in (
+            ("ordered", QCoreApplication.translate("IntakePages", "&Ordered from the back office")),
+            ("ready", QCoreApplication.translate("IntakePages", "Rea&dy")),
+            ("handed_over", QCoreApplication.translate("IntakePages", "&Handed over")),
+            ("cancelled", QCoreApplication.translate("IntakePages", "&Cancel…")),
+        ):
+            button = QPushButton(label, objectName=f"status_{status}")
+            status_layout.addWidget(button)
+            self.status_buttons[status] = button
+        self.status_box.hide()
+        layout.addWidget(self.status_box)
         self.new_button = QPushButton(
             QCoreApplication.translate("IntakePages", "&New application"),
             objectName="newApplicationButton",

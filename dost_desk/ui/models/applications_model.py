@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from dost_desk.models.local_time import BAKU
 from dost_desk.text import fold_for_search
+from dost_desk.ui.labels import status_label
 
 if TYPE_CHECKING:
     from dost_desk.services.intake_dto import ApplicationSummary
@@ -69,18 +70,10 @@ class ApplicationsModel(QAbstractTableModel):
         return self._rows[row]
 
     def status_label(self, status: str) -> str:
-        return {
-            "draft": self.tr("Draft"),
-            "submitted": self.tr("Submitted"),
-            "ordered": self.tr("Ordered"),
-            "ready": self.tr("Ready"),
-            "handed_over": self.tr("Handed over"),
-            "refused": self.tr("Refused"),
-            "cancelled": self.tr("Cancelled"),
-        }.get(status, status)
+        return status_label(status)
 
     def urgency(self, summary: ApplicationSummary) -> str | None:
-        """"overdue" or "due_today" for open applications by their total deadline."""
+        """ "overdue" or "due_today" for open applications by their total deadline."""
         if summary.status not in OPEN_STATUSES or summary.deadline_total is None:
             return None
         due = summary.deadline_total.astimezone(BAKU).date()
