@@ -116,6 +116,10 @@ class MainWindow(QMainWindow):
         self.applications_action.setShortcut(QKeySequence("Ctrl+L"))
         self.applications_action.triggered.connect(self.focus_applications)
         view_menu.addAction(self.applications_action)
+        centre_menu = self.menuBar().addMenu(self.tr("&Centre"))
+        self.calendar_action = QAction(self.tr("Working &calendar…"), self)
+        self.calendar_action.triggered.connect(self.open_calendar)
+        centre_menu.addAction(self.calendar_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About DOST Desk"), self)
         about_action.triggered.connect(self._about)
@@ -266,6 +270,15 @@ class MainWindow(QMainWindow):
             self.applications_panel.open_application.connect(self.open_application)
             self.left_tabs.addTab(self.applications_panel, self.tr("&Applications"))
         self.applications_panel.refresh(self.desk)
+
+    def open_calendar(self) -> None:
+        if self.desk is None:
+            return
+        from dost_desk.ui.calendar_dialog import CalendarDialog
+
+        dialog = CalendarDialog(self.desk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def focus_applications(self) -> None:
         if self.applications_panel is not None:

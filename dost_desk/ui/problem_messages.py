@@ -95,6 +95,12 @@ def _messages() -> dict[str, str]:
             "Problems", "The representative is not entered."
         ),
         "accept.documents": QCoreApplication.translate("Problems", "Documents missing: %1"),
+        "calendar.year": QCoreApplication.translate(
+            "Problems", "The calendar covers the years 2000 to 2100."
+        ),
+        "calendar.kind": QCoreApplication.translate(
+            "Problems", "Choose a day off or a working day."
+        ),
         "accept.fee": QCoreApplication.translate("Problems", "The fee payment is not recorded."),
     }
 
