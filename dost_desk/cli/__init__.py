@@ -17,7 +17,7 @@ from dost_desk.cli.common import CliError
 if TYPE_CHECKING:
     import argparse
 
-_GROUPS = ("config_cmd", "db_cmd", "catalog_cmd")
+_GROUPS = ("config_cmd", "db_cmd", "catalog_cmd", "app_cmd", "calendar_cmd", "demo_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
-from dost_desk.text import az_upper, nfc
+from dost_desk.text import az_lower, az_upper, nfc
 
 __all__ = [
     "FIN_LENGTH",
@@ -207,7 +207,13 @@ def _name_char_allowed(ch: str) -> bool:
     return ch in _NAME_PUNCTUATION or unicodedata.category(ch)[0] in "LM"
 
 
+# Patronymic suffixes stay lower-case: "Vaqif oğlu", "Zaur qızı".
+_LOWER_CASE_PARTS = frozenset({"oğlu", "qızı", "oglu", "qizi"})
+
+
 def _capitalise_first(part: str) -> str:
+    if az_lower(part) in _LOWER_CASE_PARTS:
+        return az_lower(part)
     upper = az_upper(part[:1])
     return upper + part[1:] if len(upper) == 1 else part
 
@@ -217,7 +223,8 @@ def check_person_name(text: str, required: bool = True, max_length: int = 100) -
 
     NFC, runs of whitespace become one space, and the first letter of each space- or
     hyphen-separated part is upper-cased the Azerbaijani way (``ilham`` → ``İlham``,
-    ``ıqbal`` → ``Iqbal``); the rest is left as typed (``McDonald``, ``ƏLİ``). Letters of
+    ``ıqbal`` → ``Iqbal``), except the patronymic suffixes ``oğlu``/``qızı``, which are
+    lower-case; the rest is left as typed (``McDonald``, ``ƏLİ``). Letters of
     any script, spaces, hyphens and apostrophes (``'`` ``’``) are allowed, and there must
     be a letter. Codes: ``name.required``, ``name.too_long``, ``name.characters``.
     """
@@ -255,7 +262,7 @@ def check_free_text(text: str, max_length: int = 2000, required: bool = False) -
 # --- dates ---------------------------------------------------------------------------------
 
 
-def _parse_date(value: str | date) -> Checked[date]:
+def parse_date(value: str | date) -> Checked[date]:
     """Turn a date, ``dd.mm.yyyy`` or ISO ``yyyy-mm-dd`` into a date.
 
     Codes: ``date.required``, ``date.format``, ``date.invalid``.
@@ -294,7 +301,7 @@ def check_birth_date(value: str | date, today: date) -> Checked[date]:
     It may be today but not later, and at most 130 years before ``today``. Codes:
     ``date.required``, ``date.format``, ``date.invalid``, ``date.future``, ``date.too_old``.
     """
-    parsed = _parse_date(value)
+    parsed = parse_date(value)
     born = parsed.value
     if born is None:
         return parsed
@@ -319,7 +326,7 @@ def check_document_date(
     ``date.required``, ``date.format``, ``date.invalid``, ``date.future``,
     ``date.after_application``.
     """
-    parsed = _parse_date(value)
+    parsed = parse_date(value)
     issued = parsed.value
     if issued is None:
         return parsed

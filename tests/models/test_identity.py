@@ -497,3 +497,11 @@ def test_document_date_never_raises(value: str | date, today: date, not_after: d
 def test_fin_and_voen_never_raise(text: str) -> None:
     assert_well_formed(check_fin(text), required=True)
     assert_well_formed(check_voen(text), required=True)
+
+
+def test_patronymic_suffixes_stay_lower_case():
+    from dost_desk.models.identity import check_person_name
+
+    assert check_person_name("vaqif OĞLU").value == "Vaqif oğlu"
+    assert check_person_name("zaur qızı").value == "Zaur qızı"
+    assert check_person_name("oğuz").value == "Oğuz"
