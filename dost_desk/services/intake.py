@@ -37,12 +37,11 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def record_status(session: Session, desk: Desk, row: Application, target: str, note=None) -> None:
+def record_status(desk: Desk, row: Application, target: str, note: str | None = None) -> None:
     """Append the status change to the history and set the new status."""
-    session.add(
+    row.history.append(
         StatusChange(
             uuid=new_id(),
-            application_id=row.id,
             from_status=row.status,
             to_status=target,
             actor=desk.agent,
@@ -134,11 +133,9 @@ def start_application(
         )
         uow.session.add(row)
         _sync_documents(uow.session, row, checklist)
-        uow.session.flush()
-        uow.session.add(
+        row.history.append(
             StatusChange(
                 uuid=new_id(),
-                application_id=row.id,
                 from_status=None,
                 to_status=row.status,
                 actor=desk.agent,

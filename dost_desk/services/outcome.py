@@ -106,7 +106,7 @@ def submit_application(desk: Desk, application_id: str) -> ApplicationView:
         row.outcome_at = now
         row.service_seconds = _service_seconds(desk, row)
         row.draft = {}
-        record_status(uow.session, desk, row, ApplicationStatus.SUBMITTED.value)
+        record_status(desk, row, ApplicationStatus.SUBMITTED.value)
         uow.commit()
         return application_view(desk, row)
 
@@ -151,7 +151,7 @@ def refuse_application(
         row.outcome_at = now
         row.service_seconds = _service_seconds(desk, row)
         row.draft = {}
-        record_status(uow.session, desk, row, ApplicationStatus.REFUSED.value)
+        record_status(desk, row, ApplicationStatus.REFUSED.value)
         uow.commit()
         return application_view(desk, row)
 
@@ -175,6 +175,6 @@ def change_status(desk: Desk, application_id: str, target: str, note: str = "") 
         if status is ApplicationStatus.CANCELLED:
             row.cancel_reason = checked.value
             row.draft = {}
-        record_status(uow.session, desk, row, status.value, checked.value)
+        record_status(desk, row, status.value, checked.value)
         uow.commit()
         return application_view(desk, row)
