@@ -30,7 +30,7 @@ for _path in (str(BENCH_DIR), str(REPO_ROOT)):
 RESULTS_FILE = BENCH_DIR / "results" / "latest.json"
 
 # Benchmark modules in bench/, in the order they run.
-MODULES = ("bench_startup", "bench_search")
+MODULES = ("bench_startup", "bench_search", "bench_intake")
 
 COLUMNS = ("benchmark", "ours", "baseline", "ratio", "target", "ok")
 
@@ -44,6 +44,15 @@ def format_seconds(value: float | None) -> str:
     if value < 10:
         return f"{value * 1e3:.1f} ms"
     return f"{value:.2f} s"
+
+
+def format_value(value: float | None, unit: str | None = None) -> str:
+    """A measured value: seconds by default, else the number with the row's ``unit``."""
+    if unit in (None, "seconds", "s"):
+        return format_seconds(value)
+    if value is None or not math.isfinite(value):
+        return "—"
+    return f"{value:g} {unit}" if float(value).is_integer() else f"{value:.2f} {unit}"
 
 
 def format_ratio(value: float | None) -> str:
@@ -114,8 +123,8 @@ def format_table(rows: list[dict]) -> str:
         cells.append(
             [
                 str(row.get("benchmark", "?")),
-                format_seconds(row.get("ours")),
-                format_seconds(row.get("baseline")),
+                format_value(row.get("ours"), row.get("unit")),
+                format_value(row.get("baseline"), row.get("unit")),
                 format_ratio(row.get("ratio")),
                 str(row.get("target", "—")),
                 "skipped" if row.get("skipped") else ("yes" if row.get("ok") else "NO"),

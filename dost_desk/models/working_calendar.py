@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 import holidays
 
@@ -51,6 +52,19 @@ class CalendarOverride:
     note: str = ""
 
 
+@lru_cache(maxsize=8)
+def _language(country: str) -> str | None:
+    probe = holidays.country_holidays(country)
+    return "az" if "az" in probe.supported_languages else None
+
+
+@lru_cache(maxsize=64)
+def _public_holidays(country: str, year: int, language: str | None) -> dict[date, str]:
+    """One year of public holidays, loaded once per process (calendars are built often)."""
+    found = holidays.country_holidays(country, years=year, language=language)
+    return dict(found.items())
+
+
 class WorkingCalendar:
     """Working days of one country (Azerbaijan by default) with the centre's overrides.
 
@@ -60,18 +74,12 @@ class WorkingCalendar:
     """
 
     def __init__(self, overrides: Iterable[CalendarOverride] = (), country: str = "AZ") -> None:
-        probe = holidays.country_holidays(country)  # raises NotImplementedError if unknown
         self._country = country
-        self._language = "az" if "az" in probe.supported_languages else None
+        self._language = _language(country)  # raises NotImplementedError if unknown
         self._overrides = {override.day: override for override in overrides}
-        self._holidays_by_year: dict[int, dict[date, str]] = {}
 
     def _holidays(self, year: int) -> dict[date, str]:
-        loaded = self._holidays_by_year.get(year)
-        if loaded is None:
-            found = holidays.country_holidays(self._country, years=year, language=self._language)
-            loaded = self._holidays_by_year[year] = dict(found.items())
-        return loaded
+        return _public_holidays(self._country, year, self._language)
 
     def is_working_day(self, day: date) -> bool:
         """True for Monday–Friday that is not a public holiday, unless an override says

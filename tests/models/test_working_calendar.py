@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dost_desk.models import working_calendar
 from dost_desk.models.vocabulary import DurationUnit
 from dost_desk.models.working_calendar import (
     CalendarOverride,
@@ -110,7 +111,9 @@ def test_the_last_override_for_a_day_wins() -> None:
     assert overridden.is_working_day(day)
 
 
-def test_holidays_are_loaded_once_per_year_on_demand(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_holidays_are_loaded_once_per_year_per_process_on_demand(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     loaded_years: list[object] = []
     real = holidays.country_holidays
 
@@ -120,11 +123,13 @@ def test_holidays_are_loaded_once_per_year_on_demand(monkeypatch: pytest.MonkeyP
         return real(country, **kwargs)
 
     monkeypatch.setattr(holidays, "country_holidays", counting)
+    working_calendar._public_holidays.cache_clear()
     fresh = WorkingCalendar()
     assert loaded_years == []
     for day in range(1, 29):
         fresh.is_working_day(date(2026, 2, day))
     fresh.holiday_name(date(2027, 1, 1))
+    WorkingCalendar().is_working_day(date(2026, 3, 20))  # a new calendar reuses the year
     assert loaded_years == [2026, 2027]
 
 
