@@ -219,3 +219,37 @@ def test_follow_up_statuses_and_find_an_earlier_applicant(open_window, qtbot):
     assert form.edits["birth_date"].text() == "14.02.1985"
     second.go_next()
     assert second.pages.currentWidget() is second.documents_page
+
+
+def test_timer_turns_amber_at_80_percent_and_red_over_the_standard(open_window):
+    from datetime import timedelta
+
+    from dost_desk.ui.intake import actions
+
+    window = open_window()
+    window.show_passport("01-08-02-00")
+    window.start_intake()
+    intake = window.intake
+    intake.go_next()
+    started = intake.application.started_at
+    for minutes, colour in ((2, "#1b7f3b"), (8, "#b26a00"), (11, "#b3261e")):
+        intake.desk.clock = lambda m=minutes: started + timedelta(minutes=m)
+        actions.update_timer(intake)
+        assert colour in intake.timer_label.styleSheet(), minutes
+    assert intake.timer_label.text() == "11:00 / 10:00"
+
+
+def test_escape_goes_back_and_closes_an_unstarted_intake(open_window, qtbot):
+    window = open_window()
+    window.show_passport("01-08-02-00")
+    window.start_intake()
+    intake = window.intake
+    intake.go_next()
+    assert intake.pages.currentWidget() is intake.applicant_page
+    qtbot.keyClick(intake.applicant_page.form.edits["fin"], Qt.Key.Key_Escape)
+    assert intake.pages.currentWidget() is intake.start_page
+    window.close_intake()
+    window.show_passport("01-08-02-00")
+    window.start_intake()
+    qtbot.keyClick(window.intake.start_page.ticket, Qt.Key.Key_Escape)
+    assert window.intake is None  # nothing was stored, nothing to keep
