@@ -30,7 +30,7 @@ for _path in (str(BENCH_DIR), str(REPO_ROOT)):
 RESULTS_FILE = BENCH_DIR / "results" / "latest.json"
 
 # Benchmark modules in bench/, in the order they run.
-MODULES = ("bench_startup", "bench_search", "bench_intake")
+MODULES = ("bench_startup", "bench_search", "bench_intake", "bench_print")
 
 COLUMNS = ("benchmark", "ours", "baseline", "ratio", "target", "ok")
 

@@ -20,8 +20,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -45,6 +46,146 @@ _MAX_REPORTED_ERRORS = 3
 
 class ConfigError(Exception):
     """The configuration cannot be used; ``str(error)`` is one line naming the culprit."""
+
+
+_SYSTEM_KEY = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+class HttpEndpointConfig(BaseModel):
+    """An HTTP(S) endpoint of an information system: where, how long to wait, which secret.
+
+    The secret is never written in the config: ``token_env`` names an environment
+    variable holding it, or ``token_file`` a file readable only by the user; a client
+    certificate (``client_cert_file``, ``client_key_file``) may replace the token.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    base_url: str | None = None
+    timeout_seconds: float = Field(default=5.0, gt=0, le=120)
+    token_env: str | None = None
+    token_file: Path | None = None
+    client_cert_file: Path | None = None
+    client_key_file: Path | None = None
+    ca_file: Path | None = None
+    # A token in clear text over the network: only when the operator says so.
+    allow_plain_http: bool = False
+
+    @field_validator("base_url", mode="before")
+    @classmethod
+    def _check_base_url(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        value = value.strip()
+        if not value:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("should be an http:// or https:// URL with a host name")
+        if parts.username or parts.password:
+            raise ValueError("must not contain a user name or password (use token_env)")
+        if parts.query or parts.fragment:
+            raise ValueError("must not contain a query (?...) or fragment (#...)")
+        return value.rstrip("/")
+
+    @field_validator("token_env", mode="before")
+    @classmethod
+    def _check_token_env(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip()
+            if not _ENV_NAME.fullmatch(value):
+                raise ValueError("should be the name of an environment variable")
+        return value
+
+    @field_validator("token_file", "client_cert_file", "client_key_file", "ca_file")
+    @classmethod
+    def _expand_path(cls, value: Path | None) -> Path | None:
+        return value.expanduser() if value is not None else None
+
+    def __repr_args__(self) -> Any:
+        # Only what differs from the defaults: `config show` stays one readable line.
+        defaults = {name: field.default for name, field in type(self).model_fields.items()}
+        return [
+            (k, v)
+            for k, v in super().__repr_args__()
+            if k == "provider" or (k and v != defaults.get(k))
+        ]
+
+    def _check_http(self, what: str) -> None:
+        if self.base_url is None:
+            raise ValueError(f"the http {what} needs base_url")
+        if self.token_env and self.token_file:
+            raise ValueError("set token_env or token_file, not both")
+        if not (self.token_env or self.token_file or self.client_cert_file):
+            raise ValueError(f"the http {what} needs token_env, token_file or client_cert_file")
+        if self.client_key_file and not self.client_cert_file:
+            raise ValueError("client_key_file needs client_cert_file")
+        parts = urlsplit(self.base_url)
+        if (
+            parts.scheme == "http"
+            and (self.token_env or self.token_file)
+            and parts.hostname not in _LOOPBACK_HOSTS
+            and not self.allow_plain_http
+        ):
+            raise ValueError(
+                "a token is sent over plain http only to this computer; use https "
+                "(or set allow_plain_http = true)"
+            )
+
+    def _check_no_http(self, provider: str) -> None:
+        given = [name for name in _HTTP_FIELDS if getattr(self, name) not in (None, False)]
+        if given:
+            raise ValueError(f"{', '.join(given)}: only for the http provider, not {provider}")
+
+
+_HTTP_FIELDS = (
+    "base_url",
+    "token_env",
+    "token_file",
+    "client_cert_file",
+    "client_key_file",
+    "ca_file",
+    "allow_plain_http",
+)
+
+
+class CheckProviderConfig(HttpEndpointConfig):
+    """How the desk checks one information system (``[checks.<system>]`` in config.toml).
+
+    ``manual``: the agent records what the system showed; ``reference``: the offline
+    tables imported with ``dost-desk checks import``; ``http``: the JSON API of
+    ``docs/checks-http-api.md``.
+    """
+
+    provider: Literal["manual", "reference", "http"] = "manual"
+
+    @model_validator(mode="after")
+    def _provider_fields(self) -> CheckProviderConfig:
+        if self.provider == "http":
+            self._check_http("provider")
+        else:
+            self._check_no_http(self.provider)
+        return self
+
+    @property
+    def automatic(self) -> bool:
+        return self.provider != "manual"
+
+
+class NoticeSenderConfig(HttpEndpointConfig):
+    """How E-sosial notices are posted (``[notices]``): by the agent, or over HTTP."""
+
+    provider: Literal["manual", "http"] = "manual"
+
+    @model_validator(mode="after")
+    def _provider_fields(self) -> NoticeSenderConfig:
+        if self.provider == "http":
+            self._check_http("sender")
+        else:
+            self._check_no_http(self.provider)
+        return self
 
 
 # The TOML file read while building Settings; load_settings(config_file=...) sets it.
@@ -88,6 +229,36 @@ class Settings(BaseSettings):
         max_length=64,
         description="the social agent at this desk (until user accounts exist)",
     )
+    print_profiles: dict[Literal["receipt", "certificate", "refusal", "payment-decision"], str] = (
+        Field(
+            default_factory=dict,
+            description='printer profile per document kind, e.g. receipt = "roll80" (default a4)',
+        )
+    )
+
+    checks: dict[str, CheckProviderConfig] = Field(
+        default_factory=dict,
+        description="check provider per information system (MEİS subsystem key); "
+        "a system not listed is checked manually",
+    )
+    notices: NoticeSenderConfig = Field(default_factory=NoticeSenderConfig)
+
+    @field_validator("checks", mode="after")
+    @classmethod
+    def _check_system_keys(
+        cls, value: dict[str, CheckProviderConfig]
+    ) -> dict[str, CheckProviderConfig]:
+        for key in value:
+            if not _SYSTEM_KEY.fullmatch(key):
+                raise ValueError(
+                    f"{key!r} is not a system key (lower-case letters, digits, _ and -, "
+                    "e.g. monitoring)"
+                )
+        return value
+
+    def check_provider(self, system: str) -> CheckProviderConfig:
+        """The provider configured for ``system``; ``manual`` when none is."""
+        return self.checks.get(system) or _MANUAL
 
     @field_validator("centre_code", mode="before")
     @classmethod
@@ -146,6 +317,9 @@ class Settings(BaseSettings):
         return (init_settings, env_settings, toml_settings)
 
 
+_MANUAL = CheckProviderConfig()
+
+
 def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
     """Return the effective settings; ``config_file`` replaces the usual config file.
 
@@ -181,17 +355,28 @@ def _summarise(error: ValidationError, path: Path, overrides: dict[str, Any]) ->
         message = str(item.get("msg", "invalid value"))
         message = message.removeprefix("Value error, ")
         # The URL is not echoed: a malformed one may still carry a password.
-        if item.get("type") != "extra_forbidden" and "input" in item and field != "database_url":
+        # Nor a whole [checks.*] / [notices] table: a model error's input is the table.
+        echo = field != "database_url" and not field.startswith(("checks", "notices"))
+        if item.get("type") != "extra_forbidden" and "input" in item and echo:
             message += f" (got {_short_repr(item['input'])})"
         elif item.get("type") == "extra_forbidden":
             message = "unknown setting"
             if origin == str(path):
-                known = ", ".join(Settings.model_fields)
+                known = ", ".join(_known_fields(loc))
                 message += f" (known: {known})"
         parts.append(f"{origin}: {field}: {message}")
     if len(errors) > _MAX_REPORTED_ERRORS:
         parts.append(f"and {len(errors) - _MAX_REPORTED_ERRORS} more")
     return "; ".join(parts)
+
+
+def _known_fields(loc: tuple[Any, ...]) -> list[str]:
+    """The settings allowed where an unknown one was found (a nested table's own)."""
+    if len(loc) == 3 and loc[0] == "checks":
+        return list(CheckProviderConfig.model_fields)
+    if len(loc) == 2 and loc[0] == "notices":
+        return list(NoticeSenderConfig.model_fields)
+    return list(Settings.model_fields)
 
 
 def _origin(field: str, path: Path, overrides: dict[str, Any], toml_data: dict[str, Any]) -> str:

@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEBIAN_PACKAGES=(libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0
-                 libdbus-1-3 libx11-6 fonts-dejavu-core poppler-utils)
+                 libdbus-1-3 libx11-6 fonts-dejavu-core poppler-utils libcups2
+                 cups cups-pdf cups-bsd nsis binutils osslsigncode openssl)
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for package in "${DEBIAN_PACKAGES[@]}"; do

@@ -17,7 +17,20 @@ from dost_desk.cli.common import CliError
 if TYPE_CHECKING:
     import argparse
 
-_GROUPS = ("config_cmd", "db_cmd", "catalog_cmd", "app_cmd", "calendar_cmd", "demo_cmd")
+_GROUPS = (
+    "config_cmd",
+    "db_cmd",
+    "catalog_cmd",
+    "app_cmd",
+    "calendar_cmd",
+    "demo_cmd",
+    "backup_cmd",
+    "selfcheck_cmd",
+    "checks_cmd",
+    "orders_cmd",
+    "notices_cmd",
+    "print_cmd",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,6 +9,7 @@ from uuid import uuid4
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Date,
     ForeignKey,
@@ -310,3 +311,40 @@ class RegistrationSequence(Base):
 
     def __repr__(self) -> str:
         return f"RegistrationSequence({self.centre_code!r}, {self.year}, {self.last_value})"
+
+
+class PrintedDocument(Base):
+    """One printout of an application's document (the archive): the content to rebuild it,
+    its hashes, and who printed it when. ``copy_number`` 1 is the original of a content;
+    2, 3, … are reprints of that same content (printed with the DUBLİKAT mark)."""
+
+    __tablename__ = "printed_documents"
+    __table_args__ = (
+        CheckConstraint("copy_number >= 1", name="copy_number"),
+        Index("ix_printed_documents_application_id_kind", "application_id", "kind"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    application_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("applications.id", ondelete="CASCADE")
+    )
+    kind: Mapped[str] = mapped_column(String(40))  # receipt, certificate, refusal, …
+    profile: Mapped[str] = mapped_column(String(24))  # a4, roll80, …
+    copy_number: Mapped[int] = mapped_column(Integer)
+    duplicate: Mapped[bool] = mapped_column(Boolean)
+    sha256: Mapped[str] = mapped_column(String(64))  # of the PDF bytes
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)  # of the content
+    context: Mapped[dict[str, Any]] = mapped_column(JsonDocument)  # the printed content
+    printed_by: Mapped[str] = mapped_column(String(64))
+    printed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+
+    def __repr__(self) -> str:
+        return (
+            f"PrintedDocument(kind={self.kind!r}, copy_number={self.copy_number}, "
+            f"application_id={self.application_id!r})"
+        )
+
+
+# The follow-up tables (checks, orders, notices) live in their own module; importing the
+# tables registers them all on Base.metadata (Alembic, schema comparisons).
+from dost_desk.models import followup_tables  # noqa: E402, F401

@@ -40,7 +40,7 @@ def load_workspace_into(window: MainWindow, on_loaded=None):
         if on_loaded:
             on_loaded(None)
 
-    return run_in_background(open_workspace, on_done=done, on_error=failed)
+    return run_in_background(open_workspace, on_done=done, on_error=failed, context=window)
 
 
 def run_gui() -> int:

@@ -1,50 +1,49 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="az_AZ">
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="96"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="96" />
         <source>Registration number</source>
         <translation>Qeydiyyat nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="97"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="97" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="98"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="98" />
         <source>Service</source>
         <translation>Xidmət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="99"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="99" />
         <source>Applicant</source>
         <translation>Müraciət edən</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="100"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="100" />
         <source>FİN</source>
         <translation>FİN</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="101"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="101" />
         <source>Deadline</source>
         <translation>Son müddət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="112"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="112" />
         <source>(draft)</source>
         <translation>(qaralama)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="129"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="129" />
         <source>Overdue</source>
         <translation>Müddəti keçib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="131"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="131" />
         <source>Due today</source>
         <translation>Müddəti bu gün bitir</translation>
     </message>
@@ -52,17 +51,17 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../dost_desk/ui/applications_panel.py" line="36"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="36" />
         <source>Registration number, FİN or name</source>
         <translation>Qeydiyyat nömrəsi, FİN və ya ad</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/applications_panel.py" line="39"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="39" />
         <source>All statuses</source>
         <translation>Bütün statuslar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/applications_panel.py" line="73"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="73" />
         <source>%n application(s)</source>
         <translation>
             <numerusform>%n müraciət</numerusform>
@@ -73,70 +72,70 @@
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="36"/>
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="36" />
         <source>Working calendar</source>
         <translation>İş təqvimi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="39"/>
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="39" />
         <source>Day off</source>
         <translation>İstirahət günü</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="39"/>
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="39" />
         <source>Working day</source>
         <translation>İş günü</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="41"/>
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="41" />
         <source>Date</source>
         <translation>Tarix</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="41"/>
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="41" />
         <source>Kind</source>
         <translation>Növ</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="41"/>
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="41" />
         <source>Note</source>
         <translation>Qeyd</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="46"/>
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="46" />
         <source>dd.mm.yyyy</source>
         <translation>gg.aa.iiii</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="51"/>
-        <source>Note, e.g. the Cabinet&apos;s decision</source>
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="51" />
+        <source>Note, e.g. the Cabinet's decision</source>
         <translation>Qeyd, məs. Nazirlər Kabinetinin qərarı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="52"/>
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="52" />
         <source>&amp;Add</source>
         <translation>Əla&amp;və et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="53"/>
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="53" />
         <source>&amp;Remove selected</source>
         <translation>Seçiləni &amp;sil</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="67"/>
-        <source>Azerbaijan&apos;s public holidays are built in; add the days the Cabinet moves.</source>
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="67" />
+        <source>Azerbaijan's public holidays are built in; add the days the Cabinet moves.</source>
         <translation>Azərbaycanın bayram və istirahət günləri daxildir; Nazirlər Kabinetinin köçürdüyü günləri əlavə edin.</translation>
     </message>
 </context>
 <context>
     <name>CatalogTreeModel</name>
     <message>
-        <location filename="../../dost_desk/ui/models/catalog_tree_model.py" line="50"/>
+        <location filename="../../dost_desk/ui/models/catalog_tree_model.py" line="50" />
         <source>Not classified</source>
         <translation>Təsnif edilməyib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/catalog_tree_model.py" line="124"/>
+        <location filename="../../dost_desk/ui/models/catalog_tree_model.py" line="124" />
         <source>Services</source>
         <translation>Xidmətlər</translation>
     </message>
@@ -144,42 +143,42 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="33"/>
+        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="33" />
         <source>Original</source>
         <translation>Əsli</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="34"/>
+        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="34" />
         <source>Copy</source>
         <translation>Surəti</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="35"/>
+        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="35" />
         <source>Notarised copy</source>
         <translation>Notarial təsdiq edilmiş surəti</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="36"/>
+        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="36" />
         <source>Electronic copy</source>
         <translation>Elektron surəti</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="37"/>
+        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="37" />
         <source>Not submitted</source>
         <translation>Təqdim edilməyib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="40"/>
+        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="40" />
         <source>Obtained electronically from %1</source>
         <translation>%1 sistemindən elektron əldə edilib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="53"/>
+        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="53" />
         <source>Document</source>
         <translation>Sənəd</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="53"/>
+        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="53" />
         <source>Submitted as</source>
         <translation>Təqdimetmə forması</translation>
     </message>
@@ -187,77 +186,77 @@
 <context>
     <name>IntakeActions</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="54"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="55" />
         <source>Not saved — the database is unavailable: %1</source>
         <translation>Yadda saxlanılmadı — verilənlər bazası əlçatan deyil: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="83"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="84" />
         <source>Natural person</source>
         <translation>Fiziki şəxs</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="254"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="255" />
         <source>All documents are submitted.</source>
         <translation>Bütün sənədlər təqdim edilib.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="258"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="259" />
         <source>Missing %1 of %2 documents.</source>
         <translation>Çatışmayan sənədlər: %1 (cəmi %2).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="277"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="278" />
         <source>The passport does not allow this form for the document.</source>
         <translation>Xidmət pasportu bu sənədin belə formada təqdim edilməsinə yol vermir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="325"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="326" />
         <source>Applicant: %1&lt;br&gt;Documents: %2 of %3 submitted</source>
         <translation>Müraciət edən: %1&lt;br&gt;Təqdim edilmiş sənədlər: %2 (cəmi %3)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="378"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="380" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="382"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="384" />
         <source>Refused: %1</source>
         <translation>İmtina edildi: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="386"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="388" />
         <source>Accepted. Registration number &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Qəbul edildi. Qeydiyyat nömrəsi: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="391"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="393" />
         <source>Deadline: %1</source>
         <translation>Son müddət: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="396"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="398" />
         <source>E-sosial notice due: %1</source>
         <translation>E-sosial bildirişinin son müddəti: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="401"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="403" />
         <source>Service time: %1</source>
         <translation>Xidmət müddəti: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="436"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="441" />
         <source>Cancel the application</source>
         <translation>Müraciəti ləğv et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="437"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="442" />
         <source>Reason for the cancellation:</source>
         <translation>Ləğv etmənin səbəbi:</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="472"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="477" />
         <source>No earlier applicant found.</source>
         <translation>Əvvəllər müraciət etmiş şəxs tapılmadı.</translation>
     </message>
@@ -265,346 +264,379 @@
 <context>
     <name>IntakePages</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="34"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="34" />
         <source>In person</source>
         <translation>Şəxsən</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="35"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="35" />
         <source>Via a representative</source>
         <translation>Nümayəndə vasitəsi ilə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="36"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="36" />
         <source>Via the call centre</source>
         <translation>Çağrı mərkəzi vasitəsi ilə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="37"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="37" />
         <source>Self-service (electronic systems)</source>
         <translation>Özünəxidmət (elektron sistemlər) vasitəsi ilə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="40"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="40" />
         <source>By post</source>
         <translation>Poçt vasitəsilə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="41"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="41" />
         <source>Proactively</source>
         <translation>Proaktiv formada</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="47"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="47" />
         <source>Citizen of Azerbaijan</source>
         <translation>Azərbaycan vətəndaşı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="48"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="48" />
         <source>Foreigner with permanent residence</source>
         <translation>Daimi yaşayış hüququ olan əcnəbi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="51"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="51" />
         <source>Stateless person with permanent residence</source>
         <translation>Daimi yaşayış hüququ olan vətəndaşlığı olmayan şəxs</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="54"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="54" />
         <source>Individual entrepreneur</source>
         <translation>Fərdi sahibkar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="57"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="57" />
         <source>Legal entity</source>
         <translation>Hüquqi şəxs</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="58"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="58" />
         <source>Family farm</source>
         <translation>Ailə təsərrüfatı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="73"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="73" />
         <source>New application</source>
         <translation>Yeni müraciət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="77"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="77" />
         <source>e.g. A-017 (optional)</source>
         <translation>məsələn, A-017 (məcburi deyil)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="80"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="80" />
         <source>&amp;Ticket number</source>
         <translation>&amp;Növbə nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="106"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="106" />
         <source>&amp;Application form</source>
         <translation>&amp;Müraciət forması</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="112"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="112" />
         <source>&amp;Response form</source>
         <translation>&amp;Cavablandırma forması</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="125"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="125" />
         <source>&amp;FİN</source>
         <translation>Fİ&amp;N</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="126"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="126" />
         <source>7 characters, e.g. 5ZX8K2P</source>
         <translation>7 simvol, məsələn, 5ZX8K2P</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="130"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="130" />
         <source>Identity &amp;document</source>
         <translation>Şəxsi&amp;yyəti təsdiq edən sənəd</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="132"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="132" />
         <source>Identity card</source>
         <translation>Şəxsiyyət vəsiqəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="133"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="133" />
         <source>Residence permit</source>
         <translation>Yaşamaq icazəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="134"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="134" />
         <source>Passport</source>
         <translation>Pasport</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="139"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="139" />
         <source>Series and &amp;number</source>
         <translation>Se&amp;riya və nömrə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="142"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="142" />
         <source>&amp;Surname</source>
         <translation>&amp;Soyad</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="143"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="143" />
         <source>Na&amp;me</source>
         <translation>&amp;Ad</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="144"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="144" />
         <source>&amp;Patronymic</source>
         <translation>A&amp;ta adı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="147"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="147" />
         <source>&amp;Birth date</source>
         <translation>&amp;Doğum tarixi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="148"/>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="256"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="148" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="256" />
         <source>dd.mm.yyyy</source>
         <translation>gg.aa.iiii</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="150"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="150" />
         <source>P&amp;hone</source>
         <translation>Telef&amp;on</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="158"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="158" />
         <source>Applicant</source>
         <translation>Müraciət edən</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="162"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="162" />
         <source>Find an earlier applicant by FİN, VÖEN or name</source>
         <translation>Əvvəllər müraciət etmiş şəxsi FİN, VÖEN və ya ad üzrə axtarın</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="167"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="167" />
         <source>F&amp;ind</source>
         <translation>A&amp;xtar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="176"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="176" />
         <source>&amp;Who applies</source>
         <translation>Kim &amp;müraciət edir</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="178"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="178" />
         <source>&amp;User type</source>
         <translation>İst&amp;ifadəçi növü</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="183"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="183" />
         <source>&amp;VÖEN</source>
         <translation>VÖ&amp;EN</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="184"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="184" />
         <source>10 digits</source>
         <translation>10 rəqəm</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="187"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="187" />
         <source>&amp;Organisation</source>
         <translation>Təşki&amp;lat</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="189"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="189" />
         <source>&amp;E-mail</source>
         <translation>E-&amp;poçt</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="190"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="190" />
         <source>A&amp;ddress</source>
         <translation>Ün&amp;van</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="234"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="234" />
         <source>Representative and authority document</source>
         <translation>Nümayəndə və səlahiyyət sənədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="241"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="241" />
         <source>&amp;Authority document</source>
         <translation>Sə&amp;lahiyyət sənədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="245"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="245" />
         <source>Power of attorney</source>
         <translation>Etibarnamə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="247"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="247" />
         <source>Guardianship</source>
         <translation>Qəyyumluq (himayəçilik) sənədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="251"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="251" />
         <source>Document n&amp;umber</source>
         <translation>Sənədin nö&amp;mrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="255"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="255" />
         <source>Document da&amp;te</source>
         <translation>Sənədin tari&amp;xi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="259"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="259" />
         <source>Issued by (n&amp;otary)</source>
         <translation>Kim tərəfindən &amp;verilib (notarius)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="270"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="270" />
         <source>Documents</source>
         <translation>Sənədlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="283"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="283" />
         <source>Space: submitted / not · 1 original · 2 copy · 3 notarised copy · 4 electronic copy · 5 obtained electronically · 0 not submitted</source>
         <translation>Boşluq: təqdim edilib / edilməyib · 1 əsli · 2 surəti · 3 notarial təsdiq edilmiş surəti · 4 elektron surəti · 5 elektron əldə edilib · 0 təqdim edilməyib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="300"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="300" />
         <source>Fee</source>
         <translation>Xidmət haqqı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="303"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="303" />
         <source>&amp;Amount (AZN)</source>
         <translation>&amp;Məbləğ (AZN)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="305"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="305" />
         <source>Payment &amp;method</source>
         <translation>Ödəniş ü&amp;sulu</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="307"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="307" />
         <source>Payment &amp;reference</source>
         <translation>Ödəniş qəbzinin &amp;nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="318"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="315" />
+        <source>Receipt</source>
+        <translation>Qəbz</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="316" />
+        <source>Certificate</source>
+        <translation>Şəhadətnamə</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="317" />
+        <source>Refusal decision</source>
+        <translation>İmtina qərarı</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="318" />
+        <source>Payment decision</source>
+        <translation>Ödənişin təyinatı qərarı</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="327" />
         <source>Outcome</source>
         <translation>Nəticə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="324"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="333" />
         <source>&amp;Accept (Ctrl+Enter)</source>
         <translation>&amp;Qəbul et (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="329"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="338" />
         <source>Refusal</source>
         <translation>İmtina</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="339"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="348" />
         <source>Reason (free text)</source>
         <translation>Səbəb (sərbəst mətn)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="346"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="355" />
         <source>&amp;Refuse</source>
         <translation>İ&amp;mtina et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="355"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="364" />
         <source>Follow-up</source>
         <translation>Sonrakı addımlar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="360"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="369" />
         <source>&amp;Ordered from the back office</source>
         <translation>Arxa ofisdən &amp;sifariş edildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="361"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="370" />
         <source>Rea&amp;dy</source>
         <translation>&amp;Hazırdır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="362"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="371" />
         <source>&amp;Handed over</source>
         <translation>&amp;Təhvil verildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="363"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="372" />
         <source>&amp;Cancel…</source>
         <translation>&amp;Ləğv et…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="371"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="380" />
+        <source>Documents to print</source>
+        <translation>Çap ediləcək sənədlər</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="387" />
         <source>&amp;New application</source>
         <translation>&amp;Yeni müraciət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="384"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="400" />
         <source>Legal basis: as in the passport</source>
         <translation>Hüquqi əsas: xidmət pasportunda göstərildiyi kimi</translation>
     </message>
 </context>
 <context>
+    <name>IntakePrinting</name>
+    <message>
+        <location filename="../../dost_desk/ui/intake/printing.py" line="58" />
+        <source>Preparing the document…</source>
+        <translation>Sənəd hazırlanır…</translation>
+    </message>
+</context>
+<context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="83"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="83" />
         <source>Back (Esc)</source>
         <translation>Geri (Esc)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="84"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="84" />
         <source>Next (Enter)</source>
         <translation>Növbəti (Enter)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="220"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="220" />
         <source>Saved.</source>
         <translation>Yadda saxlanıldı.</translation>
     </message>
@@ -612,115 +644,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="40"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="167"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="40" />
+        <location filename="../../dost_desk/ui/main_window.py" line="167" />
         <source>DOST Desk</source>
         <translation>DOST Desk</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="46"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="46" />
         <source>Search services by name, ID or document (Ctrl+F)</source>
         <translation>Xidməti ada, ID-yə və ya sənədə görə axtarın (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="70"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="70" />
         <source>&amp;Start application</source>
         <translation>&amp;Müraciətə başla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="72"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="251"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="72" />
+        <location filename="../../dost_desk/ui/main_window.py" line="251" />
         <source>Choose a service first (the database must be open).</source>
         <translation>Əvvəlcə xidməti seçin (verilənlər bazası açıq olmalıdır).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="88"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="88" />
         <source>Se&amp;rvices</source>
         <translation>Xi&amp;dmətlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="105"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="105" />
         <source>&amp;File</source>
         <translation>&amp;Fayl</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="106"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="106" />
         <source>&amp;Quit</source>
         <translation>Çı&amp;xış</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="110"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="110" />
         <source>&amp;View</source>
         <translation>&amp;Görünüş</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="111"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="111" />
         <source>&amp;Find service</source>
         <translation>Xidməti &amp;tap</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="115"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="271"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="115" />
+        <location filename="../../dost_desk/ui/main_window.py" line="271" />
         <source>&amp;Applications</source>
         <translation>Mü&amp;raciətlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="119"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="119" />
         <source>&amp;Centre</source>
         <translation>Mərkə&amp;z</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="120"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="120" />
         <source>Working &amp;calendar…</source>
         <translation>İş &amp;təqvimi…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="123"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="123" />
         <source>&amp;Help</source>
         <translation>&amp;Kömək</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="124"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="124" />
         <source>&amp;About DOST Desk</source>
         <translation>DOST Desk &amp;haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="131"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="131" />
         <source>Version %1</source>
         <translation>Versiya %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="137"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="137" />
         <source>Loading the catalog…</source>
         <translation>Kataloq yüklənir…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="147"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="147" />
         <source>Centre %1 (category %2)</source>
         <translation>Mərkəz %1 (%2 kateqoriyası)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="151"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="151" />
         <source>Database: %1</source>
         <translation>Verilənlər bazası: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="159"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="159" />
         <source>An unfinished application was reopened.</source>
         <translation>Tamamlanmamış müraciət yenidən açıldı.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="162"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="162" />
         <source>Database unavailable: %1</source>
         <translation>Verilənlər bazası əlçatan deyil: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="166"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="166" />
         <source>The catalog could not be loaded.</source>
         <translation>Kataloq yüklənmədi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/main_window.py" line="190"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="190" />
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n xidmət</numerusform>
@@ -728,27 +760,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="190"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="190" />
         <source>No services</source>
         <translation>Xidmət yoxdur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="193"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="193" />
         <source>Nothing found for “%1”</source>
         <translation>“%1” üzrə heç nə tapılmadı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="249"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="249" />
         <source>Start an application for this service (Enter).</source>
         <translation>Bu xidmət üzrə müraciətə başlayın (Enter).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="321"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="321" />
         <source>About DOST Desk</source>
         <translation>DOST Desk haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="322"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="322" />
         <source>DOST Desk %1 — the counter application of DOST centres.</source>
         <translation>DOST Desk %1 — DOST mərkəzlərinin qəbul masası proqramı.</translation>
     </message>
@@ -756,250 +788,319 @@
 <context>
     <name>PassportView</name>
     <message>
-        <location filename="../../dost_desk/ui/widgets/passport_view.py" line="39"/>
+        <location filename="../../dost_desk/ui/widgets/passport_view.py" line="39" />
         <source>Choose a service on the left or search for it.</source>
         <translation>Soldakı siyahıdan xidməti seçin və ya axtarın.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/widgets/passport_view.py" line="50"/>
+        <location filename="../../dost_desk/ui/widgets/passport_view.py" line="50" />
         <source>provisional ID</source>
         <translation>müvəqqəti ID</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/widgets/passport_view.py" line="53"/>
+        <location filename="../../dost_desk/ui/widgets/passport_view.py" line="53" />
         <source>not stated</source>
         <translation>göstərilməyib</translation>
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="115" />
+        <source>&amp;Print…</source>
+        <translation>&amp;Çap et…</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="116" />
+        <source>&amp;Save as PDF…</source>
+        <translation>PDF kimi &amp;saxla…</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="118" />
+        <source>&amp;Reprint (duplicate)</source>
+        <translation>&amp;Təkrar çap (dublikat)</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="121" />
+        <source>&amp;Close</source>
+        <translation>&amp;Bağla</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="162" />
+        <source>No printer is installed. The document stays saved.</source>
+        <translation>Printer quraşdırılmayıb. Sənəd yadda saxlanılıb.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="164" />
+        <source>Printing on %1…</source>
+        <translation>%1 printerində çap edilir…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dost_desk/ui/print_preview.py" line="172" />
+        <source>Sent to the printer: %n page(s).</source>
+        <translation>
+            <numerusform>Printerə göndərildi: %n səhifə.</numerusform><numerusform>Printerə göndərildi: %n səhifə.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="177" />
+        <source>Printing failed: %1. The document stays saved.</source>
+        <translation>Çap alınmadı: %1. Sənəd yadda saxlanılıb.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="182" />
+        <source>Save as PDF</source>
+        <translation>PDF kimi saxla</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="182" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF sənədləri (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="191" />
+        <source>Not saved: %1</source>
+        <translation>Saxlanılmadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="193" />
+        <source>Saved: %1</source>
+        <translation>Saxlanıldı: %1</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="203" />
+        <source>A duplicate (DUBLİKAT) was made and archived.</source>
+        <translation>Dublikat (DUBLİKAT) hazırlandı və arxivə əlavə edildi.</translation>
+    </message>
+</context>
+<context>
     <name>Problems</name>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="13"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="13" />
         <source>Enter the FİN.</source>
         <translation>FİN-i daxil edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="14"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="14" />
         <source>The FİN has 7 characters.</source>
         <translation>FİN 7 simvoldan ibarətdir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="15"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="15" />
         <source>The FİN has only digits and Latin capitals, without I and O.</source>
         <translation>FİN yalnız rəqəmlərdən və böyük latın hərflərindən ibarətdir (I və O hərfləri istifadə olunmur).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="18"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="18" />
         <source>The representative cannot be the applicant.</source>
         <translation>Nümayəndə müraciət edən şəxsin özü ola bilməz.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="21"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="21" />
         <source>The applicant cannot be their own representative.</source>
         <translation>Müraciət edən şəxs özünün nümayəndəsi ola bilməz.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="24"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="24" />
         <source>Enter the VÖEN.</source>
         <translation>VÖEN-i daxil edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="25"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="25" />
         <source>The VÖEN has 10 digits.</source>
         <translation>VÖEN 10 rəqəmdən ibarətdir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="26"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="26" />
         <source>Enter the phone number.</source>
         <translation>Telefon nömrəsini daxil edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="27"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="27" />
         <source>Phone: +994 and 9 digits, e.g. 050 123 45 67.</source>
         <translation>Telefon: +994 və 9 rəqəm, məsələn, 050 123 45 67.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="30"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="30" />
         <source>Enter the e-mail address.</source>
         <translation>E-poçt ünvanını daxil edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="31"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="31" />
         <source>The e-mail address is too long.</source>
         <translation>E-poçt ünvanı çox uzundur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="32"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="32" />
         <source>This is not an e-mail address.</source>
         <translation>Bu, e-poçt ünvanı deyil.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="33"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="33" />
         <source>This name is required.</source>
         <translation>Bu ad mütləq göstərilməlidir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="34"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="34" />
         <source>The name is too long.</source>
         <translation>Ad çox uzundur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="35"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="35" />
         <source>A name has only letters, spaces, hyphens and apostrophes.</source>
         <translation>Ad yalnız hərflərdən, boşluqlardan, defislərdən və apostroflardan ibarət ola bilər.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="38"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="38" />
         <source>This field is required.</source>
         <translation>Bu xananın doldurulması məcburidir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="39"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="39" />
         <source>The text is too long.</source>
         <translation>Mətn çox uzundur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="40"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="40" />
         <source>Choose the identity document type.</source>
         <translation>Şəxsiyyəti təsdiq edən sənədin növünü seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="43"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="43" />
         <source>Enter the document series and number.</source>
         <translation>Sənədin seriya və nömrəsini daxil edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="46"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="46" />
         <source>Series and number: AA1234567 or AZE12345678.</source>
         <translation>Seriya və nömrə: AA1234567 və ya AZE12345678.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="49"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="49" />
         <source>Enter the date.</source>
         <translation>Tarixi daxil edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="50"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="50" />
         <source>Date as dd.mm.yyyy.</source>
         <translation>Tarix gg.aa.iiii formatında olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="51"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="51" />
         <source>This date does not exist.</source>
         <translation>Belə tarix mövcud deyil.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="52"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="52" />
         <source>The date cannot be in the future.</source>
         <translation>Tarix gələcək günə aid ola bilməz.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="53"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="53" />
         <source>The date is too far in the past.</source>
         <translation>Tarix həddən artıq köhnədir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="54"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="54" />
         <source>The document is dated after the application.</source>
         <translation>Sənədin tarixi müraciət tarixindən sonradır.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="57"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="57" />
         <source>Choose a value.</source>
         <translation>Dəyər seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="58"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="58" />
         <source>This variant is not in the passport.</source>
         <translation>Bu variant xidmət pasportunda yoxdur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="61"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="61" />
         <source>The passport does not list this application form.</source>
         <translation>Xidmət pasportunda belə müraciət forması nəzərdə tutulmayıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="64"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="64" />
         <source>The passport does not list this response form.</source>
         <translation>Xidmət pasportunda belə cavablandırma forması nəzərdə tutulmayıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="67"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="67" />
         <source>Ticket: up to 16 letters, digits and dashes.</source>
         <translation>Növbə nömrəsi: ən çoxu 16 hərf, rəqəm və defis.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="70"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="70" />
         <source>Choose the authority document type.</source>
         <translation>Səlahiyyət sənədinin növünü seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="73"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="73" />
         <source>The service is not for this user type.</source>
         <translation>Bu xidmət həmin istifadəçi növü üçün nəzərdə tutulmayıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="76"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="76" />
         <source>The user type does not match the applicant.</source>
         <translation>İstifadəçi növü müraciət edənə uyğun gəlmir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="79"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="79" />
         <source>Choose who applies.</source>
         <translation>Kimin müraciət etdiyini seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="80"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="80" />
         <source>Choose at least one refusal ground.</source>
         <translation>Ən azı bir imtina əsası seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="83"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="83" />
         <source>This ground is not in the passport.</source>
         <translation>Bu əsas xidmət pasportunda yoxdur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="86"/>
-        <source>Choose one of the passport&apos;s legal bases.</source>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="86" />
+        <source>Choose one of the passport's legal bases.</source>
         <translation>Xidmət pasportunda göstərilən hüquqi əsaslardan birini seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="89"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="89" />
         <source>Enter the amount paid, e.g. 5.00.</source>
         <translation>Ödənilmiş məbləği daxil edin, məsələn, 5.00.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="90"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="90" />
         <source>The passport does not allow this form for the document.</source>
         <translation>Xidmət pasportu bu sənədin belə formada təqdim edilməsinə yol vermir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="93"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="93" />
         <source>The applicant is not entered.</source>
         <translation>Müraciət edənin məlumatları daxil edilməyib.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="94"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="94" />
         <source>The representative is not entered.</source>
         <translation>Nümayəndənin məlumatları daxil edilməyib.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="97"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="97" />
         <source>Documents missing: %1</source>
         <translation>Təqdim edilməyən sənədlər: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="98"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="98" />
         <source>The calendar covers the years 2000 to 2100.</source>
         <translation>Təqvim 2000–2100-cü illəri əhatə edir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="101"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="101" />
         <source>Choose a day off or a working day.</source>
         <translation>İstirahət və ya iş günü seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="104"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="104" />
         <source>The fee payment is not recorded.</source>
         <translation>Xidmət haqqının ödənilməsi qeydə alınmayıb.</translation>
     </message>
@@ -1007,37 +1108,37 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../dost_desk/ui/labels.py" line="10"/>
+        <location filename="../../dost_desk/ui/labels.py" line="10" />
         <source>Draft</source>
         <translation>Qaralama</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/labels.py" line="11"/>
+        <location filename="../../dost_desk/ui/labels.py" line="11" />
         <source>Submitted</source>
         <translation>Qəbul edilib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/labels.py" line="12"/>
+        <location filename="../../dost_desk/ui/labels.py" line="12" />
         <source>Ordered</source>
         <translation>Sifariş edilib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/labels.py" line="13"/>
+        <location filename="../../dost_desk/ui/labels.py" line="13" />
         <source>Ready</source>
         <translation>Hazırdır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/labels.py" line="14"/>
+        <location filename="../../dost_desk/ui/labels.py" line="14" />
         <source>Handed over</source>
         <translation>Təhvil verilib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/labels.py" line="15"/>
+        <location filename="../../dost_desk/ui/labels.py" line="15" />
         <source>Refused</source>
         <translation>İmtina edilib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/labels.py" line="16"/>
+        <location filename="../../dost_desk/ui/labels.py" line="16" />
         <source>Cancelled</source>
         <translation>Ləğv edilib</translation>
     </message>

@@ -47,10 +47,12 @@ def open_window(qtbot, workspace_env, translated):
     from dost_desk.ui.app import load_workspace_into
     from dost_desk.ui.main_window import MainWindow
 
+    windows = []
+
     def build(language: str = "az"):
         translated(language)
         window = MainWindow()
-        qtbot.addWidget(window)
+        windows.append(window)
         window.show()
         qtbot.waitExposed(window)
         loaded = []
@@ -59,7 +61,21 @@ def open_window(qtbot, workspace_env, translated):
         assert loaded[0] is not None, "the workspace failed to load"
         return window
 
-    return build
+    yield build
+    # Work still running in the background (a document being rendered) ends in this test,
+    # and the windows are destroyed here, on the GUI thread: left to Python's cycle
+    # collector they could be collected on a worker thread, which Qt does not survive.
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(30_000)
+    for window in windows:
+        window.close()
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    windows.clear()
+    gc.collect()
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from dost_desk.ui.calendar_dialog import CalendarDialog
 def test_add_bad_date_then_a_moved_working_day_and_remove_it(open_window, qtbot):
     window = open_window()
     dialog = CalendarDialog(window.desk, window)
-    qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.day, "31.02.2027")
     qtbot.keyClick(dialog.day, Qt.Key.Key_Return)
     assert dialog.message.text() and list_calendar_overrides(window.desk) == []

@@ -17,7 +17,10 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from dost_desk.models import tables  # noqa: F401  (registers the tables on Base.metadata)
+from dost_desk.models import (
+    followup_tables,  # noqa: F401
+    tables,  # noqa: F401  (registers the tables on Base.metadata)
+)
 from dost_desk.models.base import Base
 
 config = context.config

@@ -23,6 +23,7 @@ from dost_desk.services.intake_dto import (
     RepresentativeInput,
 )
 from dost_desk.storage.engine import StorageError
+from dost_desk.ui.intake import printing as printing_ui
 from dost_desk.ui.intake.pages import user_type_labels
 from dost_desk.ui.labels import status_label
 from dost_desk.ui.problem_messages import problem_text
@@ -348,7 +349,7 @@ def accept(view: IntakeView) -> None:
         view.message.setText(view.outcome_page.accept_button.toolTip())
         return
     if _update(view, _call(view, outcome.submit_application, view.desk, view.application.id)):
-        show_result(view)
+        show_result(view, opening=True)
 
 
 def refuse(view: IntakeView) -> None:
@@ -365,10 +366,11 @@ def refuse(view: IntakeView) -> None:
     )
     page.refusal_error.setText(view.message.text() if result is None else "")
     if _update(view, result):
-        show_result(view)
+        show_result(view, opening=True)
 
 
-def show_result(view: IntakeView) -> None:
+def show_result(view: IntakeView, opening: bool = False) -> None:
+    """The outcome on the page; ``opening``: it was just decided, so its document opens."""
     application = view.application
     page = view.outcome_page
     view.stop_timer()
@@ -403,6 +405,9 @@ def show_result(view: IntakeView) -> None:
         )
     page.result.setText(f"{status}<br>{text}")
     _show_follow_up(view)
+    kinds = printing_ui.show_print_buttons(view)
+    if opening:
+        printing_ui.open_after_outcome(view, kinds)
     page.new_button.show()
     page.new_button.setFocus()
     view.back_button.setEnabled(False)
@@ -441,7 +446,7 @@ def follow_up(view: IntakeView, status: str) -> None:
     if _update(
         view, _call(view, outcome.change_status, view.desk, view.application.id, status, note)
     ):
-        show_result(view)
+        show_result(view, opening=True)
 
 
 # -- applicant helpers -----------------------------------------------------------------------

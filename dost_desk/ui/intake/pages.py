@@ -310,6 +310,15 @@ class FeePage(QWidget):
         layout.addStretch(1)
 
 
+def document_kind_labels() -> dict[str, str]:
+    return {
+        "receipt": QCoreApplication.translate("IntakePages", "Receipt"),
+        "certificate": QCoreApplication.translate("IntakePages", "Certificate"),
+        "refusal": QCoreApplication.translate("IntakePages", "Refusal decision"),
+        "payment-decision": QCoreApplication.translate("IntakePages", "Payment decision"),
+    }
+
+
 class OutcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -367,6 +376,13 @@ class OutcomePage(QWidget):
             self.status_buttons[status] = button
         self.status_box.hide()
         layout.addWidget(self.status_box)
+        self.print_box = QGroupBox(
+            QCoreApplication.translate("IntakePages", "Documents to print"), objectName="printGroup"
+        )
+        self.print_row = QHBoxLayout(self.print_box)
+        self.print_buttons: dict[str, QPushButton] = {}
+        self.print_box.hide()
+        layout.addWidget(self.print_box)
         self.new_button = QPushButton(
             QCoreApplication.translate("IntakePages", "&New application"),
             objectName="newApplicationButton",

@@ -1,0 +1,35 @@
+"""The typed errors of the print package; each message is one line a user can act on."""
+
+from __future__ import annotations
+
+
+class PrintError(Exception):
+    """A document could not be rendered, saved or checked; ``str(error)`` says why."""
+
+
+class FontMissing(PrintError):
+    """A bundled font file is not where it should be (a damaged installation)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"the font file {path} is missing: reinstall DOST Desk (documents cannot be "
+            "printed in Azerbaijani without it)"
+        )
+        self.path = path
+
+
+class TemplateError(PrintError):
+    """A layout or printer-profile file in resources/print is missing or invalid."""
+
+
+class DocumentNotApplicable(PrintError):
+    """The document kind does not apply to this application (e.g. a refusal of an
+    accepted application); ``code`` is a stable key for the GUI."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class OutputNotWritable(PrintError):
+    """The PDF could not be written where asked; nothing was left there."""

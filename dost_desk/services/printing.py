@@ -1,0 +1,452 @@
+"""Printing service functions (Qt-free): one per user action, bytes and DTOs out.
+
+Every function here is safe to call off the GUI thread: it opens its own unit of work,
+renders in memory and returns the PDF bytes (the preview and the printer take them from
+there). Rendering is serialised inside :mod:`dost_desk.print.documents`.
+
+Which document applies is data (``statuses``/``services`` of each layout in
+``resources/print``): a receipt for any accepted application, the certificate result for
+01-08-02-00, a refusal decision for a refused application, the payment decision for
+01-00-01-00. The archive (:class:`~dost_desk.models.tables.PrintedDocument`) keeps every
+printout's content: printing a content already printed is a reprint, marked DUBLİKAT
+with the original's number; a changed content (e.g. the certificate once handed over) is
+a new original.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dost_desk.models.tables import PrintedDocument
+from dost_desk.print.context import Centre, build_context
+from dost_desk.print.documents import render_document
+from dost_desk.print.errors import DocumentNotApplicable, PrintError
+from dost_desk.print.output import save_pdf as save_pdf  # the Save-as-PDF action
+from dost_desk.print.profiles import get_profile
+from dost_desk.print.templates import DocumentTemplate, document_content, load_template
+from dost_desk.print.verification import (
+    HASH_LENGTH,
+    VerificationResult,
+    content_hash,
+    parse_qr,
+    verify_pdf,
+)
+from dost_desk.services.applications import application_view, load_application
+from dost_desk.services.desk import BAKU, Desk
+from dost_desk.services.intake_dto import ApplicationView, NotFound
+from dost_desk.storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedDocument:
+    """A rendered and archived printout."""
+
+    pdf: bytes
+    kind: str
+    registration_number: str | None
+    copy_number: int
+    duplicate: bool
+    sha256: str  # of ``pdf``
+    printed_id: str = ""
+    profile: str = "a4"
+    document_number: str = ""
+    content_hash: str = ""
+    duplicate_of: str | None = None  # the original's document number, for a reprint
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedDocumentSummary:
+    """One archived printout (for the reprint list)."""
+
+    id: str
+    application_id: str
+    kind: str
+    profile: str
+    document_number: str
+    copy_number: int
+    duplicate: bool
+    sha256: str
+    content_hash: str
+    printed_by: str
+    printed_at: datetime
+
+
+def _centre(desk: Desk, view: ApplicationView) -> Centre:
+    name = desk.settings.centre_name if view.centre_code == desk.centre_code else ""
+    return Centre(view.centre_code, name or f"DOST mərkəzi {view.centre_code}")
+
+
+def _check_applies(template: DocumentTemplate, view: ApplicationView) -> None:
+    if view.passport_id not in template.services and template.services:
+        raise DocumentNotApplicable(
+            "print.other_service",
+            f"a {template.kind} is printed only for {', '.join(template.services)}, "
+            f"not for {view.passport_id}",
+        )
+    if view.status not in template.statuses:
+        number = view.registration_number or view.id
+        raise DocumentNotApplicable(
+            "print.status",
+            f"a {template.kind} is printed for applications that are "
+            f"{' or '.join(template.statuses)}; {number} is {view.status}",
+        )
+
+
+def applicable_kinds(desk: Desk, key: str) -> list[str]:
+    """The document kinds that can be printed for an application now (for the buttons)."""
+    from dost_desk.print.templates import template_kinds
+
+    with UnitOfWork(desk.engine, write=False) as uow:
+        view = application_view(desk, load_application(uow.session, key))
+    kinds = []
+    for kind in template_kinds():
+        if load_template(kind).applies_to(view.status, view.passport_id):
+            kinds.append(kind)
+    return kinds
+
+
+def _same_content(session: Session, application_id: str, kind: str, digest: str):
+    statement = (
+        select(PrintedDocument)
+        .where(PrintedDocument.application_id == application_id)
+        .where(PrintedDocument.kind == kind)
+        .where(PrintedDocument.content_hash == digest)
+        .order_by(PrintedDocument.copy_number)
+    )
+    return list(session.scalars(statement))
+
+
+def _archive_and_render(
+    desk: Desk,
+    application_id: str,
+    kind: str,
+    content: dict[str, Any],
+    profile: str,
+    archive: bool = True,
+) -> RenderedDocument:
+    """Render ``content`` as the next copy of its kind and archive it, in one transaction
+    (the copy number is read under the write lock, so two desks cannot take the same).
+    ``archive=False`` renders what the next print would be and stores nothing."""
+    digest = content_hash(content)
+    with UnitOfWork(desk.engine, write=archive) as uow:
+        earlier = _same_content(uow.session, application_id, kind, digest)
+        copy = (earlier[-1].copy_number + 1) if earlier else 1
+        original = earlier[0].context.get("document_number") if earlier else None
+        if earlier:
+            content = dict(earlier[0].context)  # the archived original, byte for byte
+        pdf = render_document(
+            kind, content, profile, duplicate_of=original, copy_number=copy if earlier else None
+        )
+        sha = hashlib.sha256(pdf).hexdigest()
+        printed_id = ""
+        if archive:
+            row = PrintedDocument(
+                application_id=application_id,
+                kind=kind,
+                profile=profile,
+                copy_number=copy,
+                duplicate=bool(earlier),
+                sha256=sha,
+                content_hash=digest,
+                context=content,
+                printed_by=desk.agent,
+                printed_at=desk.now(),
+            )
+            uow.session.add(row)
+            uow.session.flush()
+            printed_id = row.id
+            uow.commit()
+    return RenderedDocument(
+        pdf=pdf,
+        kind=kind,
+        registration_number=content.get("registration_number") or None,
+        copy_number=copy,
+        duplicate=bool(earlier),
+        sha256=sha,
+        printed_id=printed_id,
+        profile=profile,
+        document_number=str(content.get("document_number", "")),
+        content_hash=digest,
+        duplicate_of=original,
+    )
+
+
+def _content_of(desk: Desk, key: str, kind: str, profile: str) -> tuple[str, dict[str, Any]]:
+    template = load_template(kind)
+    get_profile(profile)
+    with UnitOfWork(desk.engine, write=False) as uow:
+        view = application_view(desk, load_application(uow.session, key))
+    _check_applies(template, view)
+    passport = desk.catalog.get(view.passport_id)
+    context = build_context(view, passport, desk.catalog.reference, _centre(desk, view))
+    return view.id, document_content(template, context)
+
+
+def render_application_document(
+    desk: Desk, key: str, kind: str, profile: str = "a4"
+) -> RenderedDocument:
+    """Render (and archive) the ``kind`` document of the application with this
+    registration number or ID. A content printed before comes out as a DUBLİKAT copy.
+
+    Raises NotFound, :class:`DocumentNotApplicable` (the kind does not apply to this
+    application now), TemplateError (unknown kind or profile), other PrintErrors.
+    """
+    application_id, content = _content_of(desk, key, kind, profile)
+    return _archive_and_render(desk, application_id, kind, content, profile)
+
+
+def preview_application_document(
+    desk: Desk, key: str, kind: str, profile: str = "a4"
+) -> RenderedDocument:
+    """What :func:`render_application_document` would print now, archiving nothing
+    (``printed_id`` is empty): byte for byte the same PDF unless another desk prints
+    the same document in between."""
+    application_id, content = _content_of(desk, key, kind, profile)
+    return _archive_and_render(desk, application_id, kind, content, profile, archive=False)
+
+
+def reprint_document(desk: Desk, printed_id: str, profile: str | None = None) -> RenderedDocument:
+    """Print an archived document again from its archived content (DUBLİKAT, next copy
+    number), on its own profile or on ``profile``."""
+    with UnitOfWork(desk.engine, write=False) as uow:
+        row = uow.session.get(PrintedDocument, printed_id.strip())
+        if row is None:
+            raise NotFound(f"no printed document {printed_id!r}")
+        application_id, kind, content = row.application_id, row.kind, dict(row.context)
+        profile = profile or row.profile
+    get_profile(profile)
+    return _archive_and_render(desk, application_id, kind, content, profile)
+
+
+def list_printed_documents(desk: Desk, key: str) -> list[PrintedDocumentSummary]:
+    """Every printout of one application, oldest first."""
+    with UnitOfWork(desk.engine, write=False) as uow:
+        application = load_application(uow.session, key)
+        statement = (
+            select(PrintedDocument)
+            .where(PrintedDocument.application_id == application.id)
+            .order_by(PrintedDocument.printed_at, PrintedDocument.kind, PrintedDocument.copy_number)
+        )
+        return [_summary(row) for row in uow.session.scalars(statement)]
+
+
+def _summary(row: PrintedDocument) -> PrintedDocumentSummary:
+    return PrintedDocumentSummary(
+        id=row.id,
+        application_id=row.application_id,
+        kind=row.kind,
+        profile=row.profile,
+        document_number=str(row.context.get("document_number", "")),
+        copy_number=row.copy_number,
+        duplicate=row.duplicate,
+        sha256=row.sha256,
+        content_hash=row.content_hash,
+        printed_by=row.printed_by,
+        printed_at=row.printed_at,
+    )
+
+
+# --- verification against the archive ------------------------------------------------
+
+
+def verify_document(
+    desk: Desk, *, pdf: str | Path | bytes | None = None, qr: str | None = None
+) -> VerificationResult:
+    """Check a printed PDF (its embedded content, then this database's archive) or the
+    text of a QR code (against the archive only)."""
+    if (pdf is None) == (qr is None):
+        raise ValueError("give either pdf or qr")
+    if qr is not None:
+        return _verify_qr(desk, qr)
+    assert pdf is not None
+    result = verify_pdf(pdf)
+    if not result.valid:
+        return result
+    with UnitOfWork(desk.engine, write=False) as uow:
+        try:
+            application = load_application(uow.session, result.number)
+        except NotFound:
+            return _note(result, "not in this database's archive (printed at another centre?)")
+        rows = _same_content(uow.session, application.id, result.kind, result.content_hash)
+    if not rows:
+        return _note(result, "this content was never printed for the application here", valid=False)
+    data = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    exact = next((row for row in rows if row.sha256 == sha), None)
+    note = _archived(rows)
+    if exact is not None:
+        note += f"; the file is copy {exact.copy_number} as archived"
+    return _note(result, note)
+
+
+def _verify_qr(desk: Desk, text: str) -> VerificationResult:
+    parsed = parse_qr(text)
+    if parsed is None:
+        return VerificationResult(False, "not a DOST Desk QR code", qr_text=text.strip())
+    base = VerificationResult(
+        False, "", qr_text=text.strip(), number=parsed.number, kind=parsed.kind
+    )
+    with UnitOfWork(desk.engine, write=False) as uow:
+        try:
+            application = load_application(uow.session, parsed.number)
+        except NotFound:
+            return _note(base, f"no application {parsed.number} in this database", valid=False)
+        statement = (
+            select(PrintedDocument)
+            .where(PrintedDocument.application_id == application.id)
+            .where(PrintedDocument.kind == parsed.kind)
+            .order_by(PrintedDocument.copy_number)
+        )
+        rows = [
+            r
+            for r in uow.session.scalars(statement)
+            if r.content_hash[:HASH_LENGTH] == parsed.hash16
+        ]
+    if not rows:
+        return _note(
+            base,
+            f"no {parsed.kind} with code {parsed.hash16} was printed for {parsed.number}",
+            valid=False,
+        )
+    first = rows[0]
+    from dataclasses import replace
+
+    found = replace(
+        base,
+        content_hash=first.content_hash,
+        document_number=str(first.context.get("document_number", "")),
+        content=dict(first.context),
+    )
+    return _note(found, _archived(rows), valid=True)
+
+
+def _archived(rows: list[PrintedDocument]) -> str:
+    first = rows[0]
+    when = first.printed_at.astimezone(BAKU)
+    return (
+        f"matches the archive: printed {len(rows)} time(s), first on "
+        f"{when:%d.%m.%Y %H:%M} by {first.printed_by}"
+    )
+
+
+def _note(result: VerificationResult, note: str, valid: bool | None = None) -> VerificationResult:
+    from dataclasses import replace
+
+    reason = f"{result.reason}; {note}" if result.reason else note
+    return replace(result, reason=reason, valid=result.valid if valid is None else valid)
+
+
+# --- samples and files ----------------------------------------------------------------
+
+
+def render_sample(kind: str, profile: str = "a4") -> bytes:
+    """A document of ``kind`` with realistic Azerbaijani sample data (no database)."""
+    return render_document(kind, sample_context(kind), profile)
+
+
+def sample_context(kind: str, view: ApplicationView | None = None) -> dict[str, Any]:
+    """The full document context of the sample for ``kind`` (or of ``view``, e.g. a
+    sample changed by a test), built exactly as for a stored application."""
+    from dost_desk.services.catalog import open_catalog
+
+    data = _samples()
+    catalog = open_catalog()
+    view = view or sample_view(kind)
+    centre = Centre(data["centre"]["code"], data["centre"]["name"])
+    return build_context(view, catalog.get(view.passport_id), catalog.reference, centre)
+
+
+def sample_view(kind: str) -> ApplicationView:
+    """The sample application for ``kind`` (``resources/print/samples.yaml``)."""
+    data = _samples()
+    load_template(kind)  # an unknown kind says so
+    sample = data["samples"].get(kind)
+    if sample is None:
+        raise PrintError(f"no sample application for {kind!r} in samples.yaml")
+    return _view_from_sample(kind, sample, data["agent"], data["centre"]["code"])
+
+
+def _samples() -> dict[str, Any]:
+    from dost_desk.print._yaml import read_yaml
+    from dost_desk.resources import resource_path
+
+    return read_yaml(resource_path("print", "samples.yaml"))
+
+
+def _dto(cls: Any, values: dict[str, Any]) -> Any:
+    """A DTO dataclass from a dict: the fields it names, None for the others."""
+    from dataclasses import fields
+
+    return cls(**{f.name: values.get(f.name) for f in fields(cls)})
+
+
+def _view_from_sample(kind: str, data: dict[str, Any], agent: str, centre: str) -> ApplicationView:
+    """An ApplicationView from one entry of samples.yaml (dates parsed by YAML)."""
+    from dost_desk.services.intake_dto import (
+        ApplicantView,
+        DocumentView,
+        HistoryEntry,
+        RepresentativeView,
+    )
+
+    applicant = _dto(ApplicantView, {"id": f"sample-{kind}-applicant", **data["applicant"]})
+    rep = data.get("representative")
+    representative = _dto(RepresentativeView, rep) if rep else None
+    documents = tuple(
+        DocumentView(
+            d["name"], d["submission"], d.get("electronic_source"), ("original", "copy"), True
+        )
+        for d in data["documents"]
+    )
+    history = [HistoryEntry(None, "draft", agent, data["started_at"], None)]
+    history.append(
+        HistoryEntry(
+            "draft",
+            data["status"] if data["status"] == "refused" else "submitted",
+            agent,
+            data["outcome_at"],
+            None,
+        )
+    )
+    if data.get("handed_over_at"):
+        history.append(HistoryEntry("ready", "handed_over", agent, data["handed_over_at"], None))
+    accepted = data["status"] != "refused"
+    return ApplicationView(
+        id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"dost-desk-sample:{kind}")),
+        registration_number=data.get("registration_number"),
+        status=data["status"],
+        centre_code=centre,
+        agent=agent,
+        passport_id=data["passport_id"],
+        passport_name="",
+        variant=dict(data.get("variant") or {}),
+        application_form=data["application_form"],
+        response_form=data.get("response_form"),
+        ticket_number=data.get("ticket_number"),
+        applicant=applicant,
+        representative=representative,
+        documents=documents,
+        complete=all(d.submission != "not_submitted" for d in documents),
+        missing=tuple(d.name for d in documents if d.submission == "not_submitted"),
+        fee=data.get("fee"),
+        refusal=data.get("refusal"),
+        cancel_reason=None,
+        started_at=data["started_at"],
+        submitted_at=data["outcome_at"] if accepted else None,
+        outcome_at=data["outcome_at"],
+        service_seconds=int((data["outcome_at"] - data["started_at"]).total_seconds()),
+        operator_standard_minutes=None,
+        deadline_front=None,
+        deadline_back=None,
+        deadline_total=data.get("deadline_total"),
+        notice_due=data.get("notice_due"),
+        history=tuple(history),
+    )

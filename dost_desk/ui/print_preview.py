@@ -1,0 +1,209 @@
+"""Preview a printed document (QtPdf), print it through Qt's print dialog, save it as PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSettings, QSize, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dost_desk.print.errors import PrintError
+from dost_desk.ui.workers import run_in_background
+
+PRINTER_KEY = "printing/last_printer"
+
+
+class PrintFailed(RuntimeError):
+    """No page could be sent to the printer (no printer, spooler down, bad document)."""
+
+
+def load_pdf(pdf: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
+    """A QPdfDocument reading ``pdf`` from memory (keep the buffer alive with the document)."""
+    buffer = QBuffer(parent)
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument(parent)
+    document.load(buffer)
+    if document.status() != QPdfDocument.Status.Ready:
+        raise PrintFailed(f"the document cannot be read ({document.error().name})")
+    return document, buffer
+
+
+def print_pdf(pdf: bytes, printer_name: str, copies: int = 1) -> int:
+    """Print ``pdf`` on the named printer, page by page at the printer's resolution.
+
+    The same path serves the Print button (run off the GUI thread) and the CUPS test.
+    Returns the number of pages sent; raises PrintFailed with the reason.
+    """
+    if printer_name not in QPrinterInfo.availablePrinterNames():
+        raise PrintFailed(f"printer {printer_name!r} is not available")
+    document, buffer = load_pdf(pdf)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPrinterName(printer_name)
+    printer.setCopyCount(max(1, copies))
+    first = document.pagePointSize(0)
+    printer.setPageSize(QPageSize(first, QPageSize.Unit.Point))
+    printer.setFullPage(True)  # the PDF carries its own margins
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintFailed(f"printer {printer_name!r} cannot start a job")
+    try:
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            target = painter.viewport()
+            size = (
+                document.pagePointSize(page)
+                .toSize()
+                .scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            )
+            image = document.render(page, QSize(size.width(), size.height()))
+            if image.isNull():
+                raise PrintFailed(f"page {page + 1} could not be rendered")
+            white = QImage(image.size(), QImage.Format.Format_RGB32)
+            white.fill(Qt.GlobalColor.white)  # QtPdf renders a transparent background
+            with_background = QPainter(white)
+            with_background.drawImage(0, 0, image)
+            with_background.end()
+            painter.drawImage(target.topLeft(), white)
+    finally:
+        painter.end()
+    buffer.close()
+    return document.pageCount()
+
+
+class PrintPreview(QDialog):
+    """A document on screen with Print, Save as PDF and (for stored documents) Reprint."""
+
+    def __init__(
+        self,
+        pdf: bytes,
+        title: str,
+        suggested_name: str,
+        save: Callable[[bytes, str], None],
+        reprint: Callable[[], bytes] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("printPreview")
+        self.setWindowTitle(title)
+        self.resize(820, 900)
+        self.pdf = pdf
+        self._save = save
+        self._reprint = reprint
+        self._suggested = suggested_name
+        self._job = None
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdfView")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.status = QLabel(objectName="printStatus")
+        self.status.setWordWrap(True)
+        self.print_button = QPushButton(self.tr("&Print…"), objectName="printButton")
+        self.save_button = QPushButton(self.tr("&Save as PDF…"), objectName="savePdfButton")
+        self.reprint_button = QPushButton(
+            self.tr("&Reprint (duplicate)"), objectName="reprintButton"
+        )
+        self.reprint_button.setVisible(reprint is not None)
+        close = QPushButton(self.tr("&Close"), objectName="closePreviewButton")
+        buttons = QHBoxLayout()
+        for button in (self.print_button, self.save_button, self.reprint_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.print_button.clicked.connect(self.choose_printer_and_print)
+        self.save_button.clicked.connect(self.save_as)
+        self.reprint_button.clicked.connect(self.reprint)
+        close.clicked.connect(self.accept)
+        self.show_pdf(pdf)
+
+    def show_pdf(self, pdf: bytes) -> None:
+        self.pdf = pdf
+        try:
+            self.document, self._buffer = load_pdf(pdf, self)
+        except PrintFailed as error:
+            self.status.setText(str(error))
+            return
+        self.view.setDocument(self.document)
+
+    # -- actions -------------------------------------------------------------------------
+    def choose_printer_and_print(self) -> None:
+        settings = QSettings()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        remembered = settings.value(PRINTER_KEY, "")
+        if remembered and remembered in QPrinterInfo.availablePrinterNames():
+            printer.setPrinterName(remembered)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        settings.setValue(PRINTER_KEY, printer.printerName())
+        self.print_on(printer.printerName(), printer.copyCount())
+
+    def print_on(self, printer_name: str, copies: int = 1) -> None:
+        """Send the document to a printer off the GUI thread; report the outcome here."""
+        if not printer_name:
+            self.status.setText(self.tr("No printer is installed. The document stays saved."))
+            return
+        self.status.setText(self.tr("Printing on %1…").replace("%1", printer_name))
+        self.print_button.setEnabled(False)
+        self._job = run_in_background(
+            print_pdf,
+            self.pdf,
+            printer_name,
+            copies,
+            on_done=self._printed,
+            on_error=self._failed,
+            context=self,
+        )
+
+    def _printed(self, pages: int) -> None:
+        self.print_button.setEnabled(True)
+        self.status.setText(self.tr("Sent to the printer: %n page(s).", "", pages))
+
+    def _failed(self, error: Exception) -> None:
+        self.print_button.setEnabled(True)
+        self.status.setText(
+            self.tr("Printing failed: %1. The document stays saved.").replace("%1", str(error))
+        )
+
+    def save_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), self._suggested, self.tr("PDF documents (*.pdf)")
+        )
+        if path:
+            self.save_to(path)
+
+    def save_to(self, path: str) -> None:
+        try:
+            self._save(self.pdf, path)
+        except (OSError, PrintError) as error:
+            self.status.setText(self.tr("Not saved: %1").replace("%1", str(error)))
+            return
+        self.status.setText(self.tr("Saved: %1").replace("%1", path))
+
+    def reprint(self) -> None:
+        if self._reprint is None:
+            return
+        try:
+            self.show_pdf(self._reprint())
+        except PrintError as error:
+            self.status.setText(str(error))
+            return
+        self.status.setText(self.tr("A duplicate (DUBLİKAT) was made and archived."))
