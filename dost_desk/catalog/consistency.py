@@ -7,6 +7,7 @@ from typing import Literal
 
 from dost_desk.models.passport import Passport
 from dost_desk.models.reference import CatalogReference
+from dost_desk.models.vocabulary import StepKind
 
 Finding = tuple[str, str, Literal["error", "warning"]]
 
@@ -60,6 +61,37 @@ def _check_id_structure(passport: Passport, reference: CatalogReference) -> Iter
         )
 
 
+def _check_check_steps(passport: Passport) -> Iterator[Finding]:
+    """A check names known systems, and its rules name the passport's variants."""
+    subsystems = {s.key for s in passport.meis_subsystems}
+    dimensions = {d.key: {o.key for o in d.options} for d in passport.variants}
+    numbers = [step.number for step in passport.steps]
+    if len(numbers) != len(set(numbers)):
+        yield "steps", "step numbers must be unique", "error"
+    for i, step in enumerate(passport.steps):
+        where = f"steps.{i}.check"
+        if step.check is None:
+            if step.kind is StepKind.CHECK:
+                yield where, "a check step without a check: it cannot be run", "warning"
+            continue
+        if step.kind is not StepKind.CHECK:
+            yield f"steps.{i}.kind", "a step with a check must be of kind 'check'", "error"
+        if not step.check_systems:
+            yield where, "names no system (set check.systems or the step's subsystems)", "error"
+        for key in step.check.systems:
+            if key not in subsystems:
+                yield f"{where}.systems", f"unknown MEİS subsystem '{key}'", "error"
+        for r, rule in enumerate(step.check.outcome_rules):
+            for key, options in rule.require_variant.items():
+                rule_where = f"{where}.outcome_rules.{r}.require_variant"
+                if key not in dimensions:
+                    yield rule_where, f"unknown variant dimension '{key}'", "error"
+                    continue
+                for option in options:
+                    if option not in dimensions[key]:
+                        yield rule_where, f"unknown option '{option}' of '{key}'", "error"
+
+
 def cross_check_passport(passport: Passport, reference: CatalogReference) -> Iterator[Finding]:
     """Yield (field, message, severity) for every inconsistency found in one passport."""
     yield from _check_id_structure(passport, reference)
@@ -75,6 +107,7 @@ def cross_check_passport(passport: Passport, reference: CatalogReference) -> Ite
         for key in step.subsystems:
             if key not in subsystems:
                 yield f"steps.{i}.subsystems", f"unknown MEİS subsystem '{key}'", "error"
+    yield from _check_check_steps(passport)
     grounds = [g.key for g in passport.refusal_grounds]
     if len(grounds) != len(set(grounds)):
         yield "refusal_grounds", "ground keys must be unique", "error"

@@ -60,11 +60,17 @@ def _list(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from dost_desk.services.applications import get_application
+    from dost_desk.services.checks import checks_for_application
+    from dost_desk.services.printing import list_printed_documents
 
     with configured_desk(args.url) as desk:
         view = get_application(desk, args.key)
+        checks = checks_for_application(desk, args.key)
+        printed = list_printed_documents(desk, args.key)
     if args.json:
         data = jsonable(asdict(view))
+        data["checks"] = [jsonable(asdict(check)) for check in checks]
+        data["printed_documents"] = [jsonable(asdict(p)) for p in printed]
         standard = view.operator_standard_minutes
         data["service_standard_seconds"] = standard * 60 if standard is not None else None
         if view.applicant is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
@@ -171,11 +171,51 @@ class DocumentGroup(_Model):
     documents: tuple[DocumentRequirement, ...] = Field(min_length=1)
 
 
+class CheckOutcomeRule(_Model):
+    """What one result of a check means for the application.
+
+    ``require_variant`` limits the variant when the check gives ``when_result``
+    (e.g. an existing certificate → the action must be replace or duplicate); a rule
+    without it only explains the result (``meaning``).
+    """
+
+    when_result: Literal["confirmed", "not_confirmed"]
+    require_variant: dict[Key, tuple[Key, ...]] = Field(default_factory=dict)
+    meaning: Text | None = None
+
+
+class CheckSpec(_Model):
+    """A check in an information system that a step asks for (seed 000 steps 4 and 5).
+
+    ``subject`` is the yes/no question in the passport's words: "confirmed" answers yes.
+    ``systems`` are MEİS subsystem keys, any one of which may answer (empty: the step's
+    ``subsystems``). No ``outcome_rules``: the result is informational. ``deferrable``:
+    the application may be accepted while the check waits for its system.
+    """
+
+    systems: tuple[Key, ...] = ()
+    subject: Text
+    outcome_rules: tuple[CheckOutcomeRule, ...] = ()
+    deferrable: bool = True
+
+    @property
+    def informational(self) -> bool:
+        return not any(rule.require_variant for rule in self.outcome_rules)
+
+
 class Step(_Model):
     number: int = Field(ge=1)
     text: Text
     kind: StepKind = StepKind.OTHER
     subsystems: tuple[Key, ...] = ()
+    check: CheckSpec | None = None
+
+    @property
+    def check_systems(self) -> tuple[str, ...]:
+        """The systems the step's check asks, in order (empty when it is not a check)."""
+        if self.check is None:
+            return ()
+        return self.check.systems or self.subsystems
 
 
 class InformationSystem(_Model):
@@ -259,6 +299,10 @@ class Passport(_Model):
     @property
     def is_online(self) -> bool:
         return any(place.online for place in self.places)
+
+    def check_steps(self) -> tuple[Step, ...]:
+        """The steps that name a check, in step order."""
+        return tuple(step for step in self.steps if step.check is not None)
 
     def all_documents(self) -> tuple[DocumentRequirement, ...]:
         """Every document requirement with its group's condition folded into ``when``."""

@@ -11,9 +11,11 @@ from dost_desk.models.tables import Application
 from dost_desk.models.vocabulary import ApplicationForm, FeeKind
 from dost_desk.models.working_calendar import compute_deadlines
 from dost_desk.services.applications import application_view, checklist_of, load_application
+from dost_desk.services.checks import check_blockers
 from dost_desk.services.desk import BAKU, Desk
 from dost_desk.services.intake import record_status
 from dost_desk.services.intake_dto import ApplicationView, IntakeRuleBroken, InvalidInput
+from dost_desk.services.orders import on_application_submitted
 from dost_desk.storage.registration import next_registration_number
 from dost_desk.storage.unit_of_work import UnitOfWork
 
@@ -41,7 +43,7 @@ def what_blocks_acceptance(desk: Desk, row: Application) -> list[FieldProblem]:
         )
     if passport.fee and passport.fee.kind is FeeKind.PAID and not row.fee:
         reasons.append(FieldProblem("accept.fee", "the fee payment is not recorded"))
-    return reasons
+    return reasons + check_blockers(desk, row)
 
 
 def acceptance_blockers(desk: Desk, application_id: str) -> list[FieldProblem]:
@@ -107,6 +109,7 @@ def submit_application(desk: Desk, application_id: str) -> ApplicationView:
         row.service_seconds = _service_seconds(desk, row)
         row.draft = {}
         record_status(desk, row, ApplicationStatus.SUBMITTED.value)
+        on_application_submitted(desk, uow.session, row)  # order + E-sosial notice
         uow.commit()
         return application_view(desk, row)
 
