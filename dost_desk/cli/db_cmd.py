@@ -15,7 +15,9 @@ _URL_HELP += "postgresql+psycopg://user@host:5432/dost or sqlite:///path/dost_de
 
 def register(subparsers: Any) -> None:
     """Add the ``db`` command group."""
-    parser = subparsers.add_parser("db", help="database schema: upgrade, current revision")
+    parser = subparsers.add_parser(
+        "db", help="database schema: upgrade, current revision, backup, restore"
+    )
     actions = parser.add_subparsers(dest="db_action", metavar="ACTION")
     parser.set_defaults(handler=_help_handler(parser))
 
@@ -28,6 +30,12 @@ def register(subparsers: Any) -> None:
     current = actions.add_parser("current", help="show the database's schema revision")
     current.add_argument("--url", help=_URL_HELP)
     current.set_defaults(handler=show_current)
+
+    # `db backup|restore` are the same commands as `backup create|restore`.
+    from dost_desk.cli.backup_cmd import add_create_parser, add_restore_parser
+
+    add_create_parser(actions, "backup")
+    add_restore_parser(actions, "restore")
 
 
 def _help_handler(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:

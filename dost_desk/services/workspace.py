@@ -41,10 +41,10 @@ def open_workspace(settings: Settings | None = None) -> WorkspaceInfo:
     Raises ConfigError or CatalogError (nothing can be shown); a database failure is
     reported in ``database_error`` so the catalog can still be browsed.
     """
+    from dost_desk.services.backups import default_backups_dir, upgrade_with_backup
     from dost_desk.services.desk import Desk
     from dost_desk.services.intake import open_drafts
     from dost_desk.storage.engine import StorageError, create_engine_for
-    from dost_desk.storage.migrate import run_upgrade
 
     settings = settings or load_settings()
     catalog = open_catalog()
@@ -55,7 +55,7 @@ def open_workspace(settings: Settings | None = None) -> WorkspaceInfo:
     label = masked_database_url(url)
     try:
         label = describe_database(url)
-        run_upgrade(url)
+        upgrade_with_backup(url, backups_dir=default_backups_dir(settings))
         engine = create_engine_for(url)
         try:
             store_catalog_in_database(engine, catalog)
