@@ -97,7 +97,8 @@ def latin_upper(text: str) -> str:
 def normalise_fin_as_typed(text: str) -> str:
     """Return what the FİN field should show while typing: Latin capitals, no whitespace,
     at most 7 characters. Invalid characters are kept for :func:`check_fin` to report."""
-    return "".join(latin_upper(text).split())[:FIN_LENGTH]
+    # Spaces go first: NFC after removing them could reorder marks the space separated.
+    return latin_upper("".join(text.split()))[:FIN_LENGTH]
 
 
 def check_fin(text: str) -> Checked[str]:

@@ -42,6 +42,7 @@ def open_workspace(settings: Settings | None = None) -> WorkspaceInfo:
     reported in ``database_error`` so the catalog can still be browsed.
     """
     from dost_desk.services.backups import default_backups_dir, upgrade_with_backup
+    from dost_desk.services.checks import rerun_deferred_checks
     from dost_desk.services.desk import Desk
     from dost_desk.services.intake import open_drafts
     from dost_desk.storage.engine import StorageError, create_engine_for
@@ -61,6 +62,7 @@ def open_workspace(settings: Settings | None = None) -> WorkspaceInfo:
             store_catalog_in_database(engine, catalog)
             desk = Desk(engine, settings, catalog)
             drafts = tuple(open_drafts(desk))
+            rerun_deferred_checks(desk)  # the link may be back since the last start
         except StorageError:
             engine.dispose()
             raise

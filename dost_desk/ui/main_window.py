@@ -269,7 +269,12 @@ class MainWindow(QMainWindow):
             self.applications_panel = ApplicationsPanel()
             self.applications_panel.open_application.connect(self.open_application)
             self.left_tabs.addTab(self.applications_panel, self.tr("&Applications"))
+            from dost_desk.ui.notices_panel import NoticesPanel
+
+            self.notices_panel = NoticesPanel()
+            self.left_tabs.addTab(self.notices_panel, self.tr("E-sosial &notices"))
         self.applications_panel.refresh(self.desk)
+        self.notices_panel.set_desk(self.desk)
 
     def open_calendar(self) -> None:
         if self.desk is None:
@@ -314,6 +319,7 @@ class MainWindow(QMainWindow):
     def _refresh_applications(self, *_args) -> None:
         if self.applications_panel is not None and self.desk is not None:
             self.applications_panel.refresh(self.desk)
+            self.notices_panel.refresh()
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -184,6 +184,101 @@
     </message>
 </context>
 <context>
+    <name>ChecksPage</name>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="36" />
+        <source>Not checked yet</source>
+        <translation>Hələ yoxlanılmayıb</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="37" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="79" />
+        <source>Confirmed</source>
+        <translation>Təsdiq edildi</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="38" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="81" />
+        <source>Not confirmed</source>
+        <translation>Təsdiq edilmədi</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="39" />
+        <source>System unavailable</source>
+        <translation>Sistem əlçatan deyil</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="40" />
+        <source>Deferred</source>
+        <translation>Təxirə salınıb</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="52" />
+        <source>Checks in information systems</source>
+        <translation>İnformasiya sistemlərində yoxlamalar</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="59" />
+        <source>Step</source>
+        <translation>Addım</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="60" />
+        <source>What is checked</source>
+        <translation>Nə yoxlanılır</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="61" />
+        <source>Result</source>
+        <translation>Nəticə</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="62" />
+        <source>Details</source>
+        <translation>Ətraflı</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="74" />
+        <source>Run checks (F5)</source>
+        <translation>Yoxlamaları başlat (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="85" />
+        <source>Reference in the system</source>
+        <translation>Sistemdəki istinad nömrəsi</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="88" />
+        <source>Note</source>
+        <translation>Qeyd</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="90" />
+        <source>Re&amp;cord what the system showed</source>
+        <translation>Sistemin göstərdiyini &amp;qeyd et</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="94" />
+        <source>De&amp;fer</source>
+        <translation>Tə&amp;xirə sal</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="114" />
+        <source>as of %1</source>
+        <translation>%1 tarixinə</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="149" />
+        <source>Checking…</source>
+        <translation>Yoxlanılır…</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="154" />
+        <source>Checks done.</source>
+        <translation>Yoxlamalar başa çatdı.</translation>
+    </message>
+</context>
+<context>
     <name>IntakeActions</name>
     <message>
         <location filename="../../dost_desk/ui/intake/actions.py" line="55" />
@@ -196,67 +291,67 @@
         <translation>Fiziki şəxs</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="255" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="260" />
         <source>All documents are submitted.</source>
         <translation>Bütün sənədlər təqdim edilib.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="259" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="264" />
         <source>Missing %1 of %2 documents.</source>
         <translation>Çatışmayan sənədlər: %1 (cəmi %2).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="278" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="283" />
         <source>The passport does not allow this form for the document.</source>
         <translation>Xidmət pasportu bu sənədin belə formada təqdim edilməsinə yol vermir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="326" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="331" />
         <source>Applicant: %1&lt;br&gt;Documents: %2 of %3 submitted</source>
         <translation>Müraciət edən: %1&lt;br&gt;Təqdim edilmiş sənədlər: %2 (cəmi %3)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="380" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="385" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="384" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="389" />
         <source>Refused: %1</source>
         <translation>İmtina edildi: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="388" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="393" />
         <source>Accepted. Registration number &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Qəbul edildi. Qeydiyyat nömrəsi: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="393" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="398" />
         <source>Deadline: %1</source>
         <translation>Son müddət: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="398" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="403" />
         <source>E-sosial notice due: %1</source>
         <translation>E-sosial bildirişinin son müddəti: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="403" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="408" />
         <source>Service time: %1</source>
         <translation>Xidmət müddəti: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="441" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="446" />
         <source>Cancel the application</source>
         <translation>Müraciəti ləğv et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="442" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="447" />
         <source>Reason for the cancellation:</source>
         <translation>Ləğv etmənin səbəbi:</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="477" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="482" />
         <source>No earlier applicant found.</source>
         <translation>Əvvəllər müraciət etmiş şəxs tapılmadı.</translation>
     </message>
@@ -626,17 +721,17 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="83" />
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="88" />
         <source>Back (Esc)</source>
         <translation>Geri (Esc)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="84" />
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="89" />
         <source>Next (Enter)</source>
         <translation>Növbəti (Enter)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="220" />
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="231" />
         <source>Saved.</source>
         <translation>Yadda saxlanıldı.</translation>
     </message>
@@ -775,14 +870,72 @@
         <translation>Bu xidmət üzrə müraciətə başlayın (Enter).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="321" />
+        <location filename="../../dost_desk/ui/main_window.py" line="275" />
+        <source>E-sosial &amp;notices</source>
+        <translation>E-sosial &amp;bildirişləri</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window.py" line="327" />
         <source>About DOST Desk</source>
         <translation>DOST Desk haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="322" />
+        <location filename="../../dost_desk/ui/main_window.py" line="328" />
         <source>DOST Desk %1 — the counter application of DOST centres.</source>
         <translation>DOST Desk %1 — DOST mərkəzlərinin qəbul masası proqramı.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPanel</name>
+    <message>
+        <location filename="../../dost_desk/ui/notices_panel.py" line="36" />
+        <source>Due today</source>
+        <translation>Bu gün</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/notices_panel.py" line="37" />
+        <source>Overdue</source>
+        <translation>Gecikmiş</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/notices_panel.py" line="38" />
+        <source>All</source>
+        <translation>Hamısı</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/notices_panel.py" line="42" />
+        <source>Due</source>
+        <translation>Son tarix</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/notices_panel.py" line="43" />
+        <source>Registration number</source>
+        <translation>Qeydiyyat nömrəsi</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/notices_panel.py" line="44" />
+        <source>Applicant</source>
+        <translation>Müraciət edən</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/notices_panel.py" line="45" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/notices_panel.py" line="54" />
+        <source>&amp;Mark as posted</source>
+        <translation>&amp;Yerləşdirildi kimi qeyd et</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/notices_panel.py" line="82" />
+        <source>Posted</source>
+        <translation>Yerləşdirilib</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/notices_panel.py" line="82" />
+        <source>To post</source>
+        <translation>Yerləşdirilməlidir</translation>
     </message>
 </context>
 <context>
@@ -836,38 +989,40 @@
         <translation>%1 printerində çap edilir…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/print_preview.py" line="172" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="178" />
         <source>Sent to the printer: %n page(s).</source>
         <translation>
-            <numerusform>Printerə göndərildi: %n səhifə.</numerusform><numerusform>Printerə göndərildi: %n səhifə.</numerusform></translation>
+            <numerusform>Printerə göndərildi: %n səhifə.</numerusform>
+            <numerusform>Printerə göndərildi: %n səhifə.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="177" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="183" />
         <source>Printing failed: %1. The document stays saved.</source>
         <translation>Çap alınmadı: %1. Sənəd yadda saxlanılıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="182" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="188" />
         <source>Save as PDF</source>
         <translation>PDF kimi saxla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="182" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="188" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF sənədləri (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="191" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="197" />
         <source>Not saved: %1</source>
         <translation>Saxlanılmadı: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="193" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="199" />
         <source>Saved: %1</source>
         <translation>Saxlanıldı: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="203" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="209" />
         <source>A duplicate (DUBLİKAT) was made and archived.</source>
         <translation>Dublikat (DUBLİKAT) hazırlandı və arxivə əlavə edildi.</translation>
     </message>

@@ -101,7 +101,8 @@ def test_accept_is_disabled_with_the_reason_until_complete(open_window, qtbot):
     intake.go_next()
     applicant_by_keyboard(Keys(qtbot, window))
     intake.go_next()
-    intake.go_next()  # to the outcome without ticking the document
+    intake.go_next()  # past the documents without ticking the one required
+    intake.go_next()  # past the checks (not run)
     button = intake.outcome_page.accept_button
     assert not button.isEnabled()
     assert "Şəxsiyyət vəsiqəsi." in button.toolTip()
@@ -253,3 +254,53 @@ def test_escape_goes_back_and_closes_an_unstarted_intake(open_window, qtbot):
     window.start_intake()
     qtbot.keyClick(window.intake.start_page.ticket, Qt.Key.Key_Escape)
     assert window.intake is None  # nothing was stored, nothing to keep
+
+
+def test_checks_page_records_a_manual_result_and_a_conflict_blocks_acceptance(open_window, qtbot):
+    from dost_desk.services.checks import checks_for_application
+
+    window = open_window()
+    window.show_passport("01-08-02-00")
+    window.start_intake()
+    intake = window.intake
+    intake.go_next()  # start → applicant (action: issue)
+    applicant_by_keyboard(Keys(qtbot, window))
+    intake.go_next()
+    qtbot.keyClick(intake.documents_page.table, Qt.Key.Key_1)
+    intake.go_next()
+    page = intake.checks_page
+    assert intake.pages.currentWidget() is page
+    assert [v.step for v in page.views] == [4, 5]
+    qtbot.keyClick(page.table, Qt.Key.Key_F5)  # manual systems: nothing to ask automatically
+    qtbot.waitUntil(lambda: page.run_button.isEnabled(), timeout=10_000)
+    page.table.selectRow(1)  # Monitoring: the applicant already has a certificate
+    page.result.setCurrentIndex(page.result.findData("confirmed"))
+    qtbot.keyClicks(page.reference, "MON-77")
+    qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    stored = checks_for_application(window.desk, intake.application.id)
+    assert stored[1].status == "confirmed" and stored[1].reference == "MON-77"
+    assert stored[1].conflicts  # "issue" is not allowed when a certificate exists
+    intake.go_next()
+    assert intake.pages.currentWidget() is intake.outcome_page
+    assert not intake.outcome_page.accept_button.isEnabled()
+
+
+def test_accepting_creates_the_e_sosial_notice_listed_for_the_agent(open_window, qtbot):
+    window = open_window()
+    window.show_passport("01-08-02-00")
+    window.start_intake()
+    intake = window.intake
+    intake.go_next()
+    applicant_by_keyboard(Keys(qtbot, window))
+    intake.go_next()
+    qtbot.keyClick(intake.documents_page.table, Qt.Key.Key_3)
+    intake.accept_application()
+    window.close_intake()
+    panel = window.notices_panel
+    panel.filter.setCurrentIndex(panel.filter.findData(None))
+    assert panel.table.rowCount() == 1
+    assert panel.table.item(0, 1).text() == intake.application.registration_number
+    panel.table.selectRow(0)
+    assert intake.application.registration_number in panel.message.text()
+    qtbot.mouseClick(panel.posted_button, Qt.MouseButton.LeftButton)
+    assert panel.table.item(0, 3).text() == "Yerləşdirilib"

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from dost_desk.ui.intake.field_form import FieldForm
     from dost_desk.ui.intake.intake_view import IntakeView
 
-START, APPLICANT, REPRESENTATIVE, DOCUMENTS, FEE, OUTCOME = range(6)
+START, APPLICANT, REPRESENTATIVE, DOCUMENTS, FEE, OUTCOME, CHECKS = range(7)
 PERSON_TYPES = ("citizen", "foreigner_permanent_resident", "stateless_permanent_resident")
 ORGANISATION_KINDS = ("legal_entity", "individual_entrepreneur", "family_farm")
 
@@ -146,6 +146,11 @@ def entered_page(view: IntakeView, page: int) -> None:
             view.documents_page.table.selectRow(0)
     elif page == OUTCOME:
         refresh_outcome(view)
+    elif page == CHECKS:
+        from dost_desk.ui.intake import checks_page
+
+        checks_page.refresh(view)
+        view.checks_page.table.setFocus()
 
 
 def leave_page(view: IntakeView, page: int, validate: bool = True) -> bool:

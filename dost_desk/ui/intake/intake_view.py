@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dost_desk.ui.intake import actions
+from dost_desk.ui.intake import actions, checks_page
+from dost_desk.ui.intake.checks_page import ChecksPage
 from dost_desk.ui.intake.pages import (
     ApplicantPage,
     DocumentsPage,
@@ -31,7 +32,8 @@ if TYPE_CHECKING:
     from dost_desk.services.desk import Desk
     from dost_desk.services.intake_dto import ApplicationView
 
-START, APPLICANT, REPRESENTATIVE, DOCUMENTS, FEE, OUTCOME = range(6)
+# Stack indexes (stored in drafts, so new pages are appended): the order is page_order().
+START, APPLICANT, REPRESENTATIVE, DOCUMENTS, FEE, OUTCOME, CHECKS = range(7)
 AUTOSAVE_DELAY_MS = 600
 # Which kind of passport step (field 23) each page carries out, for the guide on the side.
 PAGE_STEP_KIND = {
@@ -41,6 +43,7 @@ PAGE_STEP_KIND = {
     DOCUMENTS: "documents",
     FEE: "documents",
     OUTCOME: "order",
+    CHECKS: "check",
 }
 
 
@@ -64,6 +67,7 @@ class IntakeView(QWidget):
         self.documents_page = DocumentsPage()
         self.fee_page = FeePage()
         self.outcome_page = OutcomePage()
+        self.checks_page = ChecksPage()
         for page in (
             self.start_page,
             self.applicant_page,
@@ -71,6 +75,7 @@ class IntakeView(QWidget):
             self.documents_page,
             self.fee_page,
             self.outcome_page,
+            self.checks_page,
         ):
             self.pages.addWidget(page)
 
@@ -120,6 +125,9 @@ class IntakeView(QWidget):
         self.outcome_page.accept_button.clicked.connect(self.accept_application)
         self.outcome_page.refuse_button.clicked.connect(self.refuse_application)
         self.outcome_page.new_button.clicked.connect(self.closed.emit)
+        self.checks_page.run_button.clicked.connect(lambda: checks_page.run_all(self))
+        self.checks_page.record_button.clicked.connect(lambda: checks_page.record(self))
+        self.checks_page.defer_button.clicked.connect(lambda: checks_page.defer(self))
         for status, button in self.outcome_page.status_buttons.items():
             button.clicked.connect(lambda _checked=False, s=status: actions.follow_up(self, s))
         self._shortcuts()
@@ -134,6 +142,7 @@ class IntakeView(QWidget):
             (QKeySequence("Ctrl+S"), self.save_now),
             (QKeySequence("Ctrl+Return"), self.accept_application),
             (QKeySequence("Ctrl+Enter"), self.accept_application),
+            (QKeySequence(Qt.Key.Key_F5), self.run_checks),
         ]
         for sequence, slot in bindings:
             shortcut = QShortcut(sequence, self, context=context)
@@ -161,6 +170,8 @@ class IntakeView(QWidget):
         if form == "representative":
             pages.append(REPRESENTATIVE)
         pages.append(DOCUMENTS)
+        if self.has_checks():
+            pages.append(CHECKS)
         if self.passport is not None and self.passport.fee and self.passport.fee.kind == "paid":
             pages.append(FEE)
         pages.append(OUTCOME)
@@ -218,6 +229,17 @@ class IntakeView(QWidget):
     def save_now(self) -> None:
         if self.save_draft():
             self.message.setText(self.tr("Saved."))
+
+    def has_checks(self) -> bool:
+        return self.passport is not None and any(step.check for step in self.passport.steps)
+
+    def run_checks(self) -> None:
+        """F5: run the passport's checks (from any page once the application exists)."""
+        if self.application is None or self._decided() or not self.has_checks():
+            return
+        if self.pages.currentIndex() != CHECKS:
+            self.show_page(CHECKS)
+        checks_page.run_all(self)
 
     def accept_application(self) -> None:
         actions.accept(self)
