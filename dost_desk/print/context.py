@@ -10,6 +10,7 @@ what is hashed, archived and embedded in the PDF, so it is JSON as it stands.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -58,6 +59,7 @@ CONTEXT_FIELDS: dict[str, str] = {
     "status_label": "the status in Azerbaijani",
     "documents": "list of {number, name, form}: the documents and the form of each",
     "documents_count": "how many documents",
+    "checks": "list of {number, subject, result, detail}: the passport's checks and results",
     "fee_amount": "the fee paid, e.g. 5.00 AZN (empty for a free service)",
     "fee_method": "how the fee was paid",
     "fee_reference": "the payment reference",
@@ -79,9 +81,20 @@ VARIANT_PREFIX = "variant_"
 #: Fields holding lists of dicts, with the keys of each item.
 TABLE_FIELDS: dict[str, tuple[str, ...]] = {
     "documents": ("number", "name", "form"),
+    "checks": ("number", "subject", "result", "detail"),
     "variant": ("label", "value"),
 }
 LIST_FIELDS = frozenset({"refusal_grounds", "legal_bases"})
+
+
+@dataclass(frozen=True, slots=True)
+class CheckLine:
+    """One check as printed: the passport step, what was checked, the result, details."""
+
+    step: int
+    subject: str
+    status: str
+    detail: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +151,10 @@ def build_context(
     centre: Centre,
     agent: str | None = None,
     texts: PrintTexts | None = None,
+    checks: Sequence[CheckLine] = (),
 ) -> Context:
-    """Every printable value of one application (``agent`` defaults to the one who took it)."""
+    """Every printable value of one application (``agent`` defaults to the one who took it;
+    ``checks``: the results of the passport's checks, printed where the layout asks)."""
     texts = texts or load_texts()
     context: Context = {name: "" for name in CONTEXT_FIELDS}
     context.update(
@@ -174,6 +189,15 @@ def build_context(
     context.update(_deadlines(view, texts))
     context.update(_refusal(view, passport, texts))
     context.update(_handover(view, context))
+    context["checks"] = [
+        {
+            "number": str(line.step),
+            "subject": line.subject,
+            "result": texts.check_results.get(line.status, line.status),
+            "detail": line.detail,
+        }
+        for line in checks
+    ]
     return nfc_all(context)
 
 

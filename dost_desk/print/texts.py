@@ -27,6 +27,7 @@ class PrintTexts(BaseModel):
     how_to_check: str
     weekdays: tuple[str, ...] = Field(min_length=7, max_length=7)
     statuses: dict[str, str]
+    check_results: dict[str, str] = Field(default_factory=dict)
     authority_kinds: dict[str, str]
     identifiers: dict[str, str]
     document_number: str

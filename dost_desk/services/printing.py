@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dost_desk.models.tables import PrintedDocument
-from dost_desk.print.context import Centre, build_context
+from dost_desk.print.context import Centre, CheckLine, build_context
 from dost_desk.print.documents import render_document
 from dost_desk.print.errors import DocumentNotApplicable, PrintError
 from dost_desk.print.output import save_pdf as save_pdf  # the Save-as-PDF action
@@ -40,6 +40,7 @@ from dost_desk.print.verification import (
     verify_pdf,
 )
 from dost_desk.services.applications import application_view, load_application
+from dost_desk.services.checks import CheckView, summarise_checks
 from dost_desk.services.desk import BAKU, Desk
 from dost_desk.services.intake_dto import ApplicationView, NotFound
 from dost_desk.storage.unit_of_work import UnitOfWork
@@ -183,11 +184,27 @@ def _content_of(desk: Desk, key: str, kind: str, profile: str) -> tuple[str, dic
     template = load_template(kind)
     get_profile(profile)
     with UnitOfWork(desk.engine, write=False) as uow:
-        view = application_view(desk, load_application(uow.session, key))
+        row = load_application(uow.session, key)
+        view = application_view(desk, row)
+        checks = [
+            CheckLine(c.step, c.subject, c.status, _check_detail(c))
+            for c in summarise_checks(desk, uow.session, row)
+        ]
     _check_applies(template, view)
     passport = desk.catalog.get(view.passport_id)
-    context = build_context(view, passport, desk.catalog.reference, _centre(desk, view))
+    centre = _centre(desk, view)
+    context = build_context(view, passport, desk.catalog.reference, centre, checks=checks)
     return view.id, document_content(template, context)
+
+
+def _check_detail(check: CheckView) -> str:
+    """The system, its reference and the date of an offline extract, for the printout."""
+    parts = [check.summary or ""]
+    if check.reference:
+        parts.append(check.reference)
+    if check.as_of:
+        parts.append(f"{check.as_of:%d.%m.%Y} tarixinə")
+    return " · ".join(part for part in parts if part)
 
 
 def render_application_document(

@@ -262,3 +262,18 @@ def test_save_pdf_is_atomic_and_reports_unwritable_paths(tmp_path):
     with pytest.raises(OutputNotWritable, match="is a folder"):
         save_pdf(pdf, tmp_path)
     assert sorted(os.listdir(tmp_path)) == ["qəbz.pdf", "somefile"]
+
+
+def test_the_receipt_lists_the_checks_and_their_results(desk, clock):
+    from dost_desk.services.checks import record_manual_check
+    from dost_desk.services.printing import render_application_document
+
+    app = start_application(desk, CERTIFICATE, {"action": "replace"}, "in_person", "in_person")
+    set_applicant(desk, app.id, ƏLİ)
+    record_document(desk, app.id, "Şəxsiyyət vəsiqəsi.", "original")
+    record_manual_check(desk, app.id, 5, "confirmed", "MON-2026-77", "köhnə şəhadətnamə var")
+    submit_application(desk, app.id)
+    text = squashed(text_of(render_application_document(desk, app.id, "receipt").pdf))
+    assert squashed("İnformasiya sistemlərində yoxlamalar") in text
+    assert squashed("Təsdiq edildi") in text and "MON-2026-77" in text
+    assert squashed("Təxirə salınıb") in text  # step 4 had no answer: deferred at acceptance
