@@ -30,6 +30,7 @@ _GROUPS = (
     "orders_cmd",
     "notices_cmd",
     "print_cmd",
+    "sync_cmd",
 )
 
 

@@ -345,6 +345,7 @@ class PrintedDocument(Base):
         )
 
 
-# The follow-up tables (checks, orders, notices) live in their own module; importing the
-# tables registers them all on Base.metadata (Alembic, schema comparisons).
-from dost_desk.models import followup_tables  # noqa: E402, F401
+# The follow-up tables (checks, orders, notices) and the sync outbox live in their own
+# modules; importing the tables registers them all on Base.metadata (Alembic, schema
+# comparisons).
+from dost_desk.models import followup_tables, sync_tables  # noqa: E402, F401

@@ -10,6 +10,10 @@ it, or with an exception, rolls everything back. Driver errors leaving the block
 :class:`~dost_desk.storage.engine.StorageError` (``StorageUnavailable`` when the
 database cannot be reached or is locked, :class:`ReadOnlyDatabase` when it cannot be
 written); every other exception passes through unchanged.
+
+On SQLite (a local desk, the centre's system of record) every flush also queues the
+synchronised rows it wrote in the outbox, in the same transaction
+(:mod:`dost_desk.sync.outbox`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from dost_desk.storage.engine import StorageError, sqlite_file_path, storage_errors
+from dost_desk.sync.outbox import record_changes_in_outbox
 
 _log = logging.getLogger(__name__)
 
@@ -62,6 +67,9 @@ class UnitOfWork:
         if self._write and bind.dialect.name == "sqlite":
             bind = bind.execution_options(sqlite_begin_mode="IMMEDIATE")
         self.session = Session(bind, expire_on_commit=False)
+        if bind.dialect.name == "sqlite":
+            # A local desk is the centre's system of record: its changes queue for sync.
+            record_changes_in_outbox(self.session)
         return self
 
     def commit(self) -> None:
