@@ -203,6 +203,10 @@ def test_follow_up_statuses_and_find_an_earlier_applicant(open_window, qtbot):
         "handed_over",
     ]
     assert not page.status_box.isVisibleTo(page)  # handed over: nothing follows
+    from dost_desk.services.orders import list_orders
+
+    (order,) = list_orders(window.desk)
+    assert order.status == "done"  # "Ready" closed the back office's order
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     assert window.intake is None
     # The next citizen is the same person: found by an ASCII-typed name and reused.

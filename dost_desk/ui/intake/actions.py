@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QListWidgetItem
 
 from dost_desk.models.documents_checklist import FORM_ORDER
-from dost_desk.services import applicants, applications, intake, outcome
+from dost_desk.services import applicants, applications, intake, orders, outcome
 from dost_desk.services.catalog import get_passport
 from dost_desk.services.desk import BAKU
 from dost_desk.services.intake_dto import (
@@ -448,10 +448,23 @@ def follow_up(view: IntakeView, status: str) -> None:
         )
         if not ok:
             return
+    if status == "ready" and _has_open_order(view):
+        # The back office's order is done: closing it moves the application to "ready".
+        if _call(view, orders.complete_order, view.desk, view.application.id) is None:
+            return
+        _update(view, applications.get_application(view.desk, view.application.id))
+        show_result(view, opening=True)
+        return
     if _update(
         view, _call(view, outcome.change_status, view.desk, view.application.id, status, note)
     ):
         show_result(view, opening=True)
+
+
+def _has_open_order(view: IntakeView) -> bool:
+    number = view.application.registration_number
+    open_orders = _call(view, orders.list_orders, view.desk, None, "open") or []
+    return any(order.registration_number == number for order in open_orders)
 
 
 # -- applicant helpers -----------------------------------------------------------------------
