@@ -173,7 +173,8 @@ def test_pdf_fonts_sees_an_unembedded_base14_font() -> None:
 
 
 def test_pdf_fonts_agrees_with_pypdf() -> None:
-    pypdf = pytest.importorskip("pypdf")
+    import pypdf  # a runtime dependency (verify)
+
     data = pdf_with("DejaVuSans")
     reader = pypdf.PdfReader(io.BytesIO(data))
     seen = {}
