@@ -6,17 +6,13 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-from datetime import UTC, datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
 
-from dost_desk.config import load_settings
 from dost_desk.print.documents import render_document
 from dost_desk.print.errors import DocumentNotApplicable, OutputNotWritable, TemplateError
 from dost_desk.services.applicants import set_applicant
-from dost_desk.services.catalog import open_catalog, store_catalog_in_database
-from dost_desk.services.desk import Desk
 from dost_desk.services.intake import record_document, start_application
 from dost_desk.services.intake_dto import ApplicantInput, NotFound
 from dost_desk.services.outcome import change_status, refuse_application, submit_application
@@ -30,8 +26,6 @@ from dost_desk.services.printing import (
     save_pdf,
     verify_document,
 )
-from dost_desk.storage.engine import create_engine_for
-from dost_desk.storage.migrate import run_upgrade
 
 CERTIFICATE = "01-08-02-00"
 PAYMENTS = "01-00-01-00"
@@ -45,34 +39,9 @@ PAYMENTS = "01-00-01-00"
 )
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.current = datetime(2026, 9, 7, 5, 0, tzinfo=UTC)  # Monday 09:00 in Baku
-
-    def __call__(self) -> datetime:
-        return self.current
-
-    def advance(self, **delta: float) -> None:
-        self.current += timedelta(**delta)
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def desk(tmp_path, clock):
-    url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
-    run_upgrade(url)
-    engine = create_engine_for(url)
-    store_catalog_in_database(engine)
-    settings = load_settings(
-        centre_code="C123", centre_name="Xətai rayon DOST mərkəzi", agent_name="Aygün Həsənova"
-    )
-    desk = Desk(engine, settings, open_catalog(), clock)
-    yield desk
-    desk.close()
+def desk(make_desk):
+    return make_desk(centre_name="Xətai rayon DOST mərkəzi")
 
 
 def accepted_certificate(desk, clock, action="issue"):
