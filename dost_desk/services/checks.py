@@ -31,7 +31,7 @@ from dost_desk.models.passport import Passport, Step
 from dost_desk.models.tables import Application
 from dost_desk.services.applications import load_application
 from dost_desk.services.desk import Desk
-from dost_desk.services.intake_dto import IntakeRuleBroken, InvalidInput
+from dost_desk.services.intake_dto import IntakeRuleBroken, InvalidInput, NotFound
 from dost_desk.storage.unit_of_work import UnitOfWork
 
 PENDING = "pending"
@@ -619,3 +619,25 @@ def import_reference_table(
         key_column=extract.key_column,
         configured_provider=desk.settings.check_provider(system).provider,
     )
+
+
+def resolve_supervisor_item(desk: Desk, item_id: str) -> SupervisorItemView:
+    """The supervisor has dealt with an item: it leaves the open list (kept as history)."""
+    with UnitOfWork(desk.engine) as uow:
+        item = uow.session.get(SupervisorItem, item_id.strip())
+        if item is None:
+            raise NotFound(f"no supervisor item {item_id!r}")
+        if item.resolved_at is None:
+            item.resolved_at = desk.now()
+        app = uow.session.get(Application, item.application_id)
+        view = SupervisorItemView(
+            item.id,
+            item.application_id,
+            app.registration_number if app else None,
+            item.reason,
+            item.detail,
+            item.created_at,
+            item.resolved_at,
+        )
+        uow.commit()
+        return view

@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
         self.calendar_action = QAction(self.tr("Working &calendar…"), self)
         self.calendar_action.triggered.connect(self.open_calendar)
         centre_menu.addAction(self.calendar_action)
+        self.supervisor_action = QAction(self.tr("&Supervisor's list…"), self)
+        self.supervisor_action.triggered.connect(self.open_supervisor_list)
+        centre_menu.addAction(self.supervisor_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About DOST Desk"), self)
         about_action.triggered.connect(self._about)
@@ -284,6 +287,16 @@ class MainWindow(QMainWindow):
         dialog = CalendarDialog(self.desk, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def open_supervisor_list(self):
+        if self.desk is None:
+            return None
+        from dost_desk.ui.supervisor_dialog import SupervisorDialog
+
+        dialog = SupervisorDialog(self.desk, self.open_application, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def focus_applications(self) -> None:
         if self.applications_panel is not None:

@@ -351,7 +351,7 @@
         <translation>Ləğv etmənin səbəbi:</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="482" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="495" />
         <source>No earlier applicant found.</source>
         <translation>Əvvəllər müraciət etmiş şəxs tapılmadı.</translation>
     </message>
@@ -740,7 +740,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../dost_desk/ui/main_window.py" line="40" />
-        <location filename="../../dost_desk/ui/main_window.py" line="167" />
+        <location filename="../../dost_desk/ui/main_window.py" line="170" />
         <source>DOST Desk</source>
         <translation>DOST Desk</translation>
     </message>
@@ -756,7 +756,7 @@
     </message>
     <message>
         <location filename="../../dost_desk/ui/main_window.py" line="72" />
-        <location filename="../../dost_desk/ui/main_window.py" line="251" />
+        <location filename="../../dost_desk/ui/main_window.py" line="254" />
         <source>Choose a service first (the database must be open).</source>
         <translation>Əvvəlcə xidməti seçin (verilənlər bazası açıq olmalıdır).</translation>
     </message>
@@ -787,7 +787,7 @@
     </message>
     <message>
         <location filename="../../dost_desk/ui/main_window.py" line="115" />
-        <location filename="../../dost_desk/ui/main_window.py" line="271" />
+        <location filename="../../dost_desk/ui/main_window.py" line="274" />
         <source>&amp;Applications</source>
         <translation>Mü&amp;raciətlər</translation>
     </message>
@@ -803,51 +803,56 @@
     </message>
     <message>
         <location filename="../../dost_desk/ui/main_window.py" line="123" />
+        <source>&amp;Supervisor's list…</source>
+        <translation>&amp;Rəhbərin siyahısı…</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window.py" line="126" />
         <source>&amp;Help</source>
         <translation>&amp;Kömək</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="124" />
+        <location filename="../../dost_desk/ui/main_window.py" line="127" />
         <source>&amp;About DOST Desk</source>
         <translation>DOST Desk &amp;haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="131" />
+        <location filename="../../dost_desk/ui/main_window.py" line="134" />
         <source>Version %1</source>
         <translation>Versiya %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="137" />
+        <location filename="../../dost_desk/ui/main_window.py" line="140" />
         <source>Loading the catalog…</source>
         <translation>Kataloq yüklənir…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="147" />
+        <location filename="../../dost_desk/ui/main_window.py" line="150" />
         <source>Centre %1 (category %2)</source>
         <translation>Mərkəz %1 (%2 kateqoriyası)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="151" />
+        <location filename="../../dost_desk/ui/main_window.py" line="154" />
         <source>Database: %1</source>
         <translation>Verilənlər bazası: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="159" />
+        <location filename="../../dost_desk/ui/main_window.py" line="162" />
         <source>An unfinished application was reopened.</source>
         <translation>Tamamlanmamış müraciət yenidən açıldı.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="162" />
+        <location filename="../../dost_desk/ui/main_window.py" line="165" />
         <source>Database unavailable: %1</source>
         <translation>Verilənlər bazası əlçatan deyil: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="166" />
+        <location filename="../../dost_desk/ui/main_window.py" line="169" />
         <source>The catalog could not be loaded.</source>
         <translation>Kataloq yüklənmədi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/main_window.py" line="190" />
+        <location filename="../../dost_desk/ui/main_window.py" line="193" />
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n xidmət</numerusform>
@@ -855,32 +860,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="190" />
+        <location filename="../../dost_desk/ui/main_window.py" line="193" />
         <source>No services</source>
         <translation>Xidmət yoxdur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="193" />
+        <location filename="../../dost_desk/ui/main_window.py" line="196" />
         <source>Nothing found for “%1”</source>
         <translation>“%1” üzrə heç nə tapılmadı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="249" />
+        <location filename="../../dost_desk/ui/main_window.py" line="252" />
         <source>Start an application for this service (Enter).</source>
         <translation>Bu xidmət üzrə müraciətə başlayın (Enter).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="275" />
+        <location filename="../../dost_desk/ui/main_window.py" line="278" />
         <source>E-sosial &amp;notices</source>
         <translation>E-sosial &amp;bildirişləri</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="327" />
+        <location filename="../../dost_desk/ui/main_window.py" line="340" />
         <source>About DOST Desk</source>
         <translation>DOST Desk haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="328" />
+        <location filename="../../dost_desk/ui/main_window.py" line="341" />
         <source>DOST Desk %1 — the counter application of DOST centres.</source>
         <translation>DOST Desk %1 — DOST mərkəzlərinin qəbul masası proqramı.</translation>
     </message>
@@ -1296,6 +1301,44 @@
         <location filename="../../dost_desk/ui/labels.py" line="16" />
         <source>Cancelled</source>
         <translation>Ləğv edilib</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDialog</name>
+    <message>
+        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="36" />
+        <source>Supervisor's list</source>
+        <translation>Rəhbərin siyahısı</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="43" />
+        <source>Since</source>
+        <translation>Tarix</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="43" />
+        <source>Registration number</source>
+        <translation>Qeydiyyat nömrəsi</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="43" />
+        <source>What to review</source>
+        <translation>Nəyə baxılmalıdır</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="50" />
+        <source>&amp;Open the application</source>
+        <translation>Müraciəti &amp;aç</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="51" />
+        <source>Mark as &amp;reviewed</source>
+        <translation>&amp;Baxıldı kimi qeyd et</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="81" />
+        <source>Nothing to review.</source>
+        <translation>Baxılacaq heç nə yoxdur.</translation>
     </message>
 </context>
 </TS>
