@@ -109,7 +109,9 @@ def submit_application(desk: Desk, application_id: str) -> ApplicationView:
         row.service_seconds = _service_seconds(desk, row)
         row.draft = {}
         record_status(desk, row, ApplicationStatus.SUBMITTED.value)
-        on_application_submitted(desk, uow.session, row)  # order + E-sosial notice
+        # Its reads need nothing of this unit's pending changes: one flush, at the commit.
+        with uow.session.no_autoflush:
+            on_application_submitted(desk, uow.session, row)  # order + E-sosial notice
         uow.commit()
         return application_view(desk, row)
 
