@@ -7,13 +7,12 @@ import re
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
+from sync_helpers import rows, unpushed
 
 from dost_desk.cli import main
 from dost_desk.models.base import Base
-from dost_desk.models.sync_tables import OutboxEntry
 from dost_desk.services.demo import create_demo_applications
-from dost_desk.storage.engine import StorageError, StorageUnavailable, create_engine_for
-from dost_desk.storage.migrate import run_upgrade
+from dost_desk.storage.engine import StorageError, StorageUnavailable
 from dost_desk.sync import push
 from dost_desk.sync.outbox import SYNCED_TABLES
 from dost_desk.sync.push import SyncError, push_outbox
@@ -40,37 +39,6 @@ APPLICATION_COLUMNS = (
     "updated_at",
     "version",
 )
-
-
-@pytest.fixture
-def upstream_url(pg_empty_url: str) -> str:
-    run_upgrade(pg_empty_url)
-    return pg_empty_url
-
-
-@pytest.fixture
-def upstream(upstream_url: str):
-    engine = create_engine_for(upstream_url)
-    yield engine
-    engine.dispose()
-
-
-def rows(engine: Engine, name: str, columns: tuple[str, ...] | None = None) -> list[tuple]:
-    table = Base.metadata.tables[name]
-    key = "uuid" if name == "status_history" else "id"
-    selected = (
-        [table.c[c] for c in columns]
-        if columns
-        else [c for c in table.columns if not (name == "status_history" and c.name == "id")]
-    )
-    with engine.connect() as connection:
-        return [tuple(row) for row in connection.execute(select(*selected).order_by(table.c[key]))]
-
-
-def unpushed(engine: Engine) -> int:
-    with engine.connect() as connection:
-        statement = select(func.count()).where(OutboxEntry.pushed_at.is_(None))
-        return connection.scalar(statement)
 
 
 def assert_upstream_equals_local(desk, upstream: Engine) -> None:

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
+from sync_helpers import rows, unpushed
 
 from dost_desk.models.base import Base
-from dost_desk.models.sync_tables import OutboxEntry
 from dost_desk.services.applicants import set_applicant
 from dost_desk.services.catalog import store_catalog_in_database
 from dost_desk.services.demo import create_demo_applications
@@ -38,37 +38,6 @@ from dost_desk.sync.push import push_outbox
 
 print(push_outbox(create_engine_for(sys.argv[1]), sys.argv[2], batch_size=5).line(), flush=True)
 """
-
-
-@pytest.fixture
-def upstream_url(pg_empty_url: str) -> str:
-    run_upgrade(pg_empty_url)
-    return pg_empty_url
-
-
-@pytest.fixture
-def upstream(upstream_url: str):
-    engine = create_engine_for(upstream_url)
-    yield engine
-    engine.dispose()
-
-
-def rows(engine: Engine, name: str, columns: tuple[str, ...] | None = None) -> list[tuple]:
-    """The rows of a synced table in key order (status_history without its local id)."""
-    table = Base.metadata.tables[name]
-    key = "uuid" if name == "status_history" else "id"
-    selected = (
-        [table.c[c] for c in columns]
-        if columns
-        else [c for c in table.columns if not (name == "status_history" and c.name == "id")]
-    )
-    with engine.connect() as connection:
-        return [tuple(row) for row in connection.execute(select(*selected).order_by(table.c[key]))]
-
-
-def unpushed(engine: Engine) -> int:
-    with engine.connect() as connection:
-        return connection.scalar(select(func.count()).where(OutboxEntry.pushed_at.is_(None)))
 
 
 def count(engine: Engine, name: str) -> int:
