@@ -55,6 +55,14 @@ def applicant_by_keyboard(keys: Keys) -> None:
     keys.type("0501234567")
 
 
+def open_applicant_page(window):
+    """Start a seed 000 application (action: issue) and go to the applicant page."""
+    window.show_passport("01-08-02-00")
+    window.start_intake()
+    window.intake.go_next()
+    return window.intake
+
+
 def test_full_seed_000_intake_with_the_keyboard_only(open_window, qtbot, save_screenshot):
     window = open_window()
     keys = Keys(qtbot, window)
@@ -115,10 +123,7 @@ def test_accept_is_disabled_with_the_reason_until_complete(open_window, qtbot):
 
 def test_invalid_fields_get_a_message_at_the_field_and_nothing_is_lost(open_window, qtbot):
     window = open_window()
-    window.show_passport("01-08-02-00")
-    window.start_intake()
-    intake = window.intake
-    intake.go_next()
+    intake = open_applicant_page(window)
     form = intake.applicant_page.form
     qtbot.keyClicks(form.edits["fin"], "12o4567")
     assert form.errors["fin"].isVisibleTo(form)
@@ -135,10 +140,7 @@ def test_invalid_fields_get_a_message_at_the_field_and_nothing_is_lost(open_wind
 
 def test_a_draft_reopens_exactly_as_typed(open_window, qtbot, workspace_env):
     window = open_window()
-    window.show_passport("01-08-02-00")
-    window.start_intake()
-    intake = window.intake
-    intake.go_next()
+    intake = open_applicant_page(window)
     qtbot.keyClicks(intake.applicant_page.form.edits["surname"], "Quliyeva")
     qtbot.keyClicks(intake.applicant_page.form.edits["fin"], "7ab")
     qtbot.waitUntil(lambda: not intake._autosave.isActive(), timeout=3000)
@@ -158,10 +160,7 @@ def test_a_read_only_database_mid_session_is_reported_and_the_typing_kept(
     from dost_desk.storage.engine import create_engine_for
 
     window = open_window()
-    window.show_passport("01-08-02-00")
-    window.start_intake()
-    intake = window.intake
-    intake.go_next()
+    intake = open_applicant_page(window)
     writable = intake.desk.engine
     database = workspace_env / "data" / "dost_desk.sqlite3"
     intake.desk.engine = create_engine_for(f"sqlite:///file:{database}?mode=ro&uri=true")
@@ -180,10 +179,7 @@ def test_a_read_only_database_mid_session_is_reported_and_the_typing_kept(
 
 def test_follow_up_statuses_and_find_an_earlier_applicant(open_window, qtbot):
     window = open_window()
-    window.show_passport("01-08-02-00")
-    window.start_intake()
-    intake = window.intake
-    intake.go_next()
+    intake = open_applicant_page(window)
     applicant_by_keyboard(Keys(qtbot, window))
     intake.go_next()
     qtbot.keyClick(intake.documents_page.table, Qt.Key.Key_2)
@@ -232,10 +228,7 @@ def test_timer_turns_amber_at_80_percent_and_red_over_the_standard(open_window):
     from dost_desk.ui.intake import actions
 
     window = open_window()
-    window.show_passport("01-08-02-00")
-    window.start_intake()
-    intake = window.intake
-    intake.go_next()
+    intake = open_applicant_page(window)
     started = intake.application.started_at
     for minutes, colour in ((2, "#1b7f3b"), (8, "#b26a00"), (11, "#b3261e")):
         intake.desk.clock = lambda m=minutes: started + timedelta(minutes=m)
@@ -246,10 +239,7 @@ def test_timer_turns_amber_at_80_percent_and_red_over_the_standard(open_window):
 
 def test_escape_goes_back_and_closes_an_unstarted_intake(open_window, qtbot):
     window = open_window()
-    window.show_passport("01-08-02-00")
-    window.start_intake()
-    intake = window.intake
-    intake.go_next()
+    intake = open_applicant_page(window)
     assert intake.pages.currentWidget() is intake.applicant_page
     qtbot.keyClick(intake.applicant_page.form.edits["fin"], Qt.Key.Key_Escape)
     assert intake.pages.currentWidget() is intake.start_page
@@ -291,10 +281,7 @@ def test_checks_page_records_a_manual_result_and_a_conflict_blocks_acceptance(op
 
 def test_accepting_creates_the_e_sosial_notice_listed_for_the_agent(open_window, qtbot):
     window = open_window()
-    window.show_passport("01-08-02-00")
-    window.start_intake()
-    intake = window.intake
-    intake.go_next()
+    intake = open_applicant_page(window)
     applicant_by_keyboard(Keys(qtbot, window))
     intake.go_next()
     qtbot.keyClick(intake.documents_page.table, Qt.Key.Key_3)

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from test_intake import Keys, applicant_by_keyboard
+from test_intake import Keys, applicant_by_keyboard, open_applicant_page
 
 from dost_desk.services.printing import list_printed_documents
 
 
 def _accept(window, qtbot):
 
-    window.show_passport("01-08-02-00")
-    window.start_intake()
-    intake = window.intake
-    intake.go_next()
+    intake = open_applicant_page(window)
     applicant_by_keyboard(Keys(qtbot, window))
     intake.go_next()
     qtbot.keyClick(intake.documents_page.table, Qt.Key.Key_1)
