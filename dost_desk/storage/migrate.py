@@ -10,6 +10,7 @@ does not know was upgraded by a newer DOST Desk: :class:`SchemaTooNew`, never a 
 from __future__ import annotations
 
 import contextlib
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,44 @@ class MigrationError(StorageError):
 
 class SchemaTooNew(MigrationError):
     """The database was migrated by a newer DOST Desk; this version must not touch it."""
+
+
+#: Change tracking that only the central PostgreSQL database has (migration 0006), not
+#: the models: left out when the schema is compared with the models.
+CENTRAL_ONLY_COLUMNS = frozenset({"change_xid"})
+CENTRAL_ONLY_TABLES = frozenset({"sync_deletions"})
+
+
+def include_in_comparison(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    """Alembic's ``include_object``: skip the central database's change tracking."""
+    if type_ == "column" and name in CENTRAL_ONLY_COLUMNS:
+        return False
+    if type_ == "table" and name in CENTRAL_ONLY_TABLES:
+        return False
+    return not (type_ == "index" and (name or "").endswith("_change_xid"))
+
+
+def schema_differences(connection: Connection, *, compare_server_default: bool) -> list[Any]:
+    """What ``alembic revision --autogenerate`` would change: [] when the migrated schema
+    equals the models (the central database's change tracking aside)."""
+    from alembic.autogenerate import compare_metadata
+
+    from dost_desk.models.base import Base
+
+    context = MigrationContext.configure(
+        connection,
+        opts={
+            "compare_type": True,
+            "compare_server_default": compare_server_default,
+            "include_object": include_in_comparison,
+        },
+    )
+    with warnings.catch_warnings():
+        # Reflection does not know xid8 (the change tracking, left out anyway).
+        warnings.filterwarnings("ignore", "Did not recognize type 'xid8'")
+        return compare_metadata(context, Base.metadata)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,9 @@ SYNCED_TABLES = (
     "application_documents",
     "status_history",
     "printed_documents",
+    "check_results",
+    "back_office_orders",
+    "notices",
 )
 #: The client key of each synced table; status_history's ``id`` is local order only.
 SYNC_KEYS = {table: "id" for table in SYNCED_TABLES} | {"status_history": "uuid"}
@@ -68,6 +71,13 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
         session.connection().execute(insert(_OUTBOX), entries)
 
 
+def _application_of(table: str, row_id: str, obj: Any) -> str | None:
+    """The application a synced row belongs to (None for an applicant)."""
+    if table == "applications":
+        return row_id
+    return getattr(obj, "application_id", None)
+
+
 def _entry(state: InstanceState[Any], table: str, is_delete: bool, now: datetime) -> dict:
     mapper: Mapper[Any] = state.mapper
     key = SYNC_KEYS[table]
@@ -85,6 +95,7 @@ def _entry(state: InstanceState[Any], table: str, is_delete: bool, now: datetime
     return {
         "table": table,
         "row_id": row_id,
+        "application_id": _application_of(table, row_id, obj),
         "operation": "delete" if is_delete else "upsert",
         "payload": payload,
         "created_at": now,

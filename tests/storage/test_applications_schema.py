@@ -10,13 +10,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from dost_desk.models.base import Base
 from dost_desk.models.tables import (
     Applicant,
     Application,
@@ -30,6 +27,7 @@ from dost_desk.storage.migrate import (
     alembic_config,
     head_revision,
     migration_connection,
+    schema_differences,
     upgrade_database,
 )
 
@@ -116,10 +114,7 @@ def test_migrated_schema_matches_the_models(engine: Engine) -> None:
     is_postgresql = engine.dialect.name == "postgresql"
     with engine.connect() as connection:
         assert set(sa.inspect(connection).get_table_names()) >= NEW_TABLES
-        context = MigrationContext.configure(
-            connection, opts={"compare_type": True, "compare_server_default": is_postgresql}
-        )
-        assert compare_metadata(context, Base.metadata) == []
+        assert schema_differences(connection, compare_server_default=is_postgresql) == []
 
 
 def test_downgrade_to_0001_removes_the_tables_and_upgrade_restores_them(

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy.orm import Session
 
 from dost_desk.models.base import Base
@@ -30,6 +28,7 @@ from dost_desk.storage.migrate import (
     current_revision,
     head_revision,
     run_upgrade,
+    schema_differences,
     upgrade_database,
 )
 
@@ -233,8 +232,7 @@ def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
     upgrade_database(url)
     engine = create_engine_for(url)
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
-        assert compare_metadata(context, Base.metadata) == []
+        assert schema_differences(connection, compare_server_default=False) == []
     engine.dispose()
 
 

@@ -22,6 +22,7 @@ from dost_desk.models import (
     tables,  # noqa: F401  (registers the tables on Base.metadata)
 )
 from dost_desk.models.base import Base
+from dost_desk.storage.migrate import include_in_comparison
 
 config = context.config
 target_metadata = Base.metadata
@@ -51,6 +52,7 @@ def _options(dialect_name: str) -> dict[str, object]:
         # One transaction for the whole upgrade; the engine makes SQLite DDL transactional.
         "transaction_per_migration": False,
         "transactional_ddl": True,
+        "include_object": include_in_comparison,
     }
 
 
