@@ -42,6 +42,7 @@ SQLITE_FILE_NAME = "dost_desk.sqlite3"
 _CENTRE_CODE = re.compile(r"[A-E][0-9]{1,4}")
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
 _MAX_REPORTED_ERRORS = 3
+_URL_FIELDS = ("database_url", "upstream_url")  # never echoed: they may carry a password
 
 
 class ConfigError(Exception):
@@ -221,6 +222,18 @@ class Settings(BaseSettings):
         default=None,
         description="SQLAlchemy URL; unset means the SQLite file in data_dir",
     )
+    upstream_url: str | None = Field(
+        default=None,
+        description="the central PostgreSQL database this local desk syncs with "
+        "(postgresql+psycopg://user@host:5432/dost; the password comes from the keyring); "
+        "unset means no sync",
+    )
+    sync_interval_minutes: int = Field(
+        default=10,
+        ge=0,
+        le=24 * 60,
+        description="minutes between background syncs in the app (0: only on 'Sync now')",
+    )
     data_dir: Path = Field(default_factory=default_data_dir)
     language: Literal["az", "en"] = "az"
     agent_name: str = Field(
@@ -284,7 +297,7 @@ class Settings(BaseSettings):
     def _lower_language(cls, value: Any) -> Any:
         return value.strip().lower() if isinstance(value, str) else value
 
-    @field_validator("database_url", mode="before")
+    @field_validator("database_url", "upstream_url", mode="before")
     @classmethod
     def _check_url(cls, value: Any) -> Any:
         if isinstance(value, str):
@@ -356,7 +369,7 @@ def _summarise(error: ValidationError, path: Path, overrides: dict[str, Any]) ->
         message = message.removeprefix("Value error, ")
         # The URL is not echoed: a malformed one may still carry a password.
         # Nor a whole [checks.*] / [notices] table: a model error's input is the table.
-        echo = field != "database_url" and not field.startswith(("checks", "notices"))
+        echo = field not in _URL_FIELDS and not field.startswith(("checks", "notices"))
         if item.get("type") != "extra_forbidden" and "input" in item and echo:
             message += f" (got {_short_repr(item['input'])})"
         elif item.get("type") == "extra_forbidden":

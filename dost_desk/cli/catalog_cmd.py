@@ -1,4 +1,4 @@
-"""`dost-desk catalog validate|tree|search|show|documents`."""
+"""`dost-desk catalog validate|tree|search|show|documents|publish`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from dost_desk.cli.common import CliError, print_json
+from dost_desk.cli.common import CliError, desk_errors, print_json
 
 NOT_STATED = "göstərilməyib"
 CENTRES = ("A", "B", "C", "D", "E")
@@ -51,6 +51,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     documents.add_argument("--json", action="store_true")
     documents.set_defaults(handler=_documents)
+
+    publish = commands.add_parser(
+        "publish",
+        help="publish passport files in the central database (desks use them after a sync)",
+    )
+    publish.add_argument(
+        "path", type=Path, metavar="FOLDER", help="a folder of passport YAML files"
+    )
+    publish.add_argument("--url", required=True, help="the central PostgreSQL database")
+    publish.set_defaults(handler=_publish)
 
 
 def _centre(args: argparse.Namespace):
@@ -199,4 +209,17 @@ def _documents(args: argparse.Namespace) -> int:
     for number, doc in enumerate(documents, start=1):
         forms = ", ".join(doc.form_labels) if doc.forms is not None else f"forma {NOT_STATED}"
         print(f"{number}. {doc.name}  [{forms}]")
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from dost_desk.catalog.loader import CatalogError
+    from dost_desk.services.catalog import publish_passports
+
+    with desk_errors():
+        try:
+            changed = publish_passports(args.url, args.path)
+        except CatalogError as error:
+            raise CliError(f"not published: {error}") from None
+    print(f"published {len(changed)} changed passports: {', '.join(changed) or '-'}")
     return 0

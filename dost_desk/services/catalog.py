@@ -132,11 +132,12 @@ def validate_passports(path: Path | None = None) -> ValidationReport:
     return validate_catalog(path)
 
 
-def store_catalog_in_database(engine, catalog: Catalog | None = None) -> int:
-    """Copy the catalog's passports into the database (new and changed ones only).
+def store_catalog_in_database(engine, catalog: Catalog | None = None) -> list[str]:
+    """Copy the catalog's passports into the database (new and changed ones only);
+    passports published centrally (and pulled) are kept, not replaced.
 
     Applications refer to their passport, so every database holds the passports it uses.
-    Returns how many rows changed.
+    Returns the IDs that changed.
     """
     from sqlalchemy.orm import Session
 
@@ -147,4 +148,49 @@ def store_catalog_in_database(engine, catalog: Catalog | None = None) -> int:
     with storage_errors(str(engine.url)), Session(engine) as session:
         changed = store_passports(session, catalog.passports, catalog.sources)
         session.commit()
+    return changed
+
+
+def effective_catalog(engine, catalog: Catalog) -> Catalog:
+    """``catalog`` with the passports published centrally (``dost-desk catalog publish``,
+    pulled by the sync) in place of the bundled ones of the same ID."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from dost_desk.models.tables import Passport as PassportRow
+    from dost_desk.storage.engine import storage_errors
+    from dost_desk.storage.passport_store import PUBLISHED_PREFIX
+
+    statement = select(PassportRow).where(PassportRow.source_file.startswith(PUBLISHED_PREFIX))
+    with storage_errors(str(engine.url)), Session(engine) as session:
+        published = {row.id: (row.body, row.source_file) for row in session.scalars(statement)}
+    if not published:
+        return catalog
+    passports = {passport.id: passport for passport in catalog.passports}
+    sources = dict(catalog.sources)
+    for passport_id, (body, source) in published.items():
+        passports[passport_id] = Passport.model_validate(body)
+        sources[passport_id] = source
+    return Catalog(catalog.reference, tuple(passports.values()), sources)
+
+
+def publish_passports(url: str, path: Path) -> list[str]:
+    """Publish the passports of the folder ``path`` (validated first) in the central
+    database at ``url``: every desk syncing with it uses them after its next sync.
+    Returns the IDs that changed."""
+    from sqlalchemy.orm import Session
+    from sqlalchemy.pool import NullPool
+
+    from dost_desk.storage.engine import create_engine_for, storage_errors
+    from dost_desk.storage.passport_store import PUBLISHED_PREFIX, store_passports
+
+    catalog = load_catalog(path)
+    sources = {key: PUBLISHED_PREFIX + Path(value).name for key, value in catalog.sources.items()}
+    engine = create_engine_for(url, poolclass=NullPool)
+    try:
+        with storage_errors(url), Session(engine) as session:
+            changed = store_passports(session, catalog.passports, sources, publish=True)
+            session.commit()
+    finally:
+        engine.dispose()
     return changed

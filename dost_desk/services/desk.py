@@ -62,7 +62,11 @@ class Desk:
 
 def open_desk(settings: Settings | None = None, url: str | None = None) -> Desk:
     """A desk on the configured database (migrated to the newest schema first)."""
-    from dost_desk.services.catalog import open_catalog, store_catalog_in_database
+    from dost_desk.services.catalog import (
+        effective_catalog,
+        open_catalog,
+        store_catalog_in_database,
+    )
     from dost_desk.storage.engine import create_engine_for
     from dost_desk.storage.migrate import run_upgrade
 
@@ -72,4 +76,4 @@ def open_desk(settings: Settings | None = None, url: str | None = None) -> Desk:
     engine = create_engine_for(url)
     catalog = open_catalog()
     store_catalog_in_database(engine, catalog)
-    return Desk(engine, settings, catalog)
+    return Desk(engine, settings, effective_catalog(engine, catalog))

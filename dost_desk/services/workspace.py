@@ -6,7 +6,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dost_desk.config import Settings, effective_database_url, load_settings, masked_database_url
-from dost_desk.services.catalog import open_catalog, store_catalog_in_database
+from dost_desk.services.catalog import (
+    effective_catalog,
+    open_catalog,
+    store_catalog_in_database,
+)
 
 if TYPE_CHECKING:
     from dost_desk.services.desk import Desk
@@ -60,6 +64,7 @@ def open_workspace(settings: Settings | None = None) -> WorkspaceInfo:
         engine = create_engine_for(url)
         try:
             store_catalog_in_database(engine, catalog)
+            catalog = effective_catalog(engine, catalog)  # with passports published centrally
             desk = Desk(engine, settings, catalog)
             drafts = tuple(open_drafts(desk))
             rerun_deferred_checks(desk)  # the link may be back since the last start

@@ -19,20 +19,30 @@ def passport_hash(body: Mapping[str, object]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def store_passports(
-    session: Session, passports: Iterable[Passport], sources: Mapping[str, str]
-) -> int:
-    """Insert new passports and replace changed ones; return how many rows changed.
+PUBLISHED_PREFIX = "published:"  # source_file of a passport published centrally
 
-    The caller commits.
+
+def store_passports(
+    session: Session,
+    passports: Iterable[Passport],
+    sources: Mapping[str, str],
+    *,
+    publish: bool = False,
+) -> list[str]:
+    """Insert new passports and replace changed ones; return the IDs that changed.
+
+    A passport published centrally is replaced only by another publication
+    (``publish=True``), never by the bundled files. The caller commits.
     """
     existing = {row.id: row for row in session.scalars(select(PassportRow))}
-    changed = 0
+    changed = []
     for passport in passports:
         body = passport.model_dump(mode="json")
         digest = passport_hash(body)
         row = existing.get(passport.id)
         if row is not None and row.version_hash == digest:
+            continue
+        if row is not None and row.source_file.startswith(PUBLISHED_PREFIX) and not publish:
             continue
         if row is None:
             row = PassportRow(id=passport.id)
@@ -41,5 +51,5 @@ def store_passports(
         row.body = body
         row.version_hash = digest
         row.source_file = sources.get(passport.id, "")
-        changed += 1
+        changed.append(passport.id)
     return changed

@@ -6,6 +6,15 @@ batch. Each batch is applied to the central PostgreSQL database with
 that commit are the entries marked pushed locally. A push that dies in between leaves
 them unpushed, and the next push applies the same rows again, changing nothing twice.
 The upstream schema is made by ``dost-desk db upgrade --url …``.
+
+**Conflicts.** Before an application row is written upstream it is locked and compared
+(:func:`_conflicts`): it is pushed when the central row is missing, equal to what is
+pushed, equal to a version this desk pushed before (a push whose acknowledgement was
+lost), or at the version both sides last agreed on (``synced_versions``). Otherwise
+someone else changed it centrally since: the application is **not** written, both rows
+are kept in ``sync_conflicts``, the supervisor is told, and the application's local
+changes stay in the outbox until the supervisor resolves the conflict
+(:mod:`dost_desk.services.sync`).
 """
 
 from __future__ import annotations
@@ -14,17 +23,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from uuid import uuid4
 
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Date, Row, Table, delete, select, update
+from sqlalchemy import Date, Row, Table, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
 
 from dost_desk.config import masked_database_url
 from dost_desk.models.base import Base, UtcDateTime, utc_now
-from dost_desk.models.sync_tables import OutboxEntry
-from dost_desk.models.tables import Passport
+from dost_desk.models.followup_tables import SupervisorItem
+from dost_desk.models.sync_tables import OutboxEntry, SyncConflict, SyncedVersion
+from dost_desk.models.tables import Application, Passport
 from dost_desk.storage.engine import (
     InvalidDatabaseUrl,
     StorageError,
@@ -33,10 +44,13 @@ from dost_desk.storage.engine import (
     storage_errors,
 )
 from dost_desk.storage.migrate import head_revision
-from dost_desk.sync.outbox import SYNC_KEYS, SYNCED_TABLES
+from dost_desk.sync.outbox import SYNC_KEYS, SYNCED_TABLES, json_safe
 
 _OUTBOX = OutboxEntry.__table__
 _PASSPORTS = Passport.__table__
+_APPLICATIONS = Application.__table__
+_CONFLICTS = SyncConflict.__table__
+_AGREED = SyncedVersion.__table__
 
 
 class SyncError(StorageError):
@@ -45,14 +59,32 @@ class SyncError(StorageError):
 
 @dataclass(frozen=True, slots=True)
 class PushSummary:
-    """How many outbox entries were pushed, in how many batches (upstream transactions)."""
+    """How many outbox entries were pushed, in how many batches (upstream transactions),
+    and the applications newly held for the supervisor (changed on both sides)."""
 
     pushed: int
     batches: int
+    conflicts: tuple[str, ...] = ()
 
     def line(self) -> str:
         """The one-line summary the command line prints."""
-        return f"pushed {self.pushed} changes in {self.batches} batches"
+        text = f"pushed {self.pushed} changes in {self.batches} batches"
+        if self.conflicts:
+            text += (
+                f"; {len(self.conflicts)} applications changed on both sides, "
+                "kept for the supervisor"
+            )
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """An application changed here and centrally since both sides last agreed."""
+
+    application_id: str
+    registration_number: str | None
+    local: dict[str, Any]
+    central: dict[str, Any]
 
 
 def push_outbox(
@@ -79,6 +111,7 @@ def push_outbox(
     local_where = local_engine.url.render_as_string(hide_password=True)
     upstream = create_engine_for(upstream_url, poolclass=NullPool)
     pushed = batches = 0
+    held: list[str] = []
     try:
         with storage_errors(upstream_url), upstream.connect() as connection:
             with connection.begin():
@@ -91,15 +124,19 @@ def push_outbox(
                 with connection.begin():
                     if batches == 0:  # applications refer to passports
                         _push_passports(local_engine, connection)
-                    _apply(connection, entries)
+                    conflicts = _conflicts(local_engine, connection, entries)
+                    held_ids = {conflict.application_id for conflict in conflicts}
+                    applied = [entry for entry in entries if entry.application_id not in held_ids]
+                    _apply(connection, applied)
                 # Acknowledged only now, after the upstream commit.
                 with storage_errors(local_where):
-                    _mark_pushed(local_engine, [entry.id for entry in entries], clock())
-                pushed += len(entries)
+                    _acknowledge(local_engine, applied, conflicts, clock())
+                held.extend(held_ids)
+                pushed += len(applied)
                 batches += 1
     finally:
         upstream.dispose()
-    return PushSummary(pushed=pushed, batches=batches)
+    return PushSummary(pushed=pushed, batches=batches, conflicts=tuple(held))
 
 
 def _check_upstream_schema(connection: Connection, url: str) -> None:
@@ -113,11 +150,20 @@ def _check_upstream_schema(connection: Connection, url: str) -> None:
         )
 
 
+def held_applications() -> Any:
+    """The applications whose changes wait for the supervisor (an open conflict)."""
+    return select(_CONFLICTS.c.application_id).where(_CONFLICTS.c.resolved_at.is_(None))
+
+
 def _unpushed(local_engine: Engine, limit: int) -> Sequence[Row[Any]]:
     statement = (
         select(_OUTBOX.c.id, _OUTBOX.c.table, _OUTBOX.c.row_id, _OUTBOX.c.operation)
-        .add_columns(_OUTBOX.c.payload)
-        .where(_OUTBOX.c.pushed_at.is_(None))
+        .add_columns(_OUTBOX.c.application_id, _OUTBOX.c.payload)
+        .where(
+            _OUTBOX.c.pushed_at.is_(None),
+            _OUTBOX.c.application_id.is_(None)
+            | _OUTBOX.c.application_id.not_in(held_applications()),
+        )
         .order_by(_OUTBOX.c.id)
         .limit(limit)
     )
@@ -125,25 +171,147 @@ def _unpushed(local_engine: Engine, limit: int) -> Sequence[Row[Any]]:
         return connection.execute(statement).all()
 
 
-def _mark_pushed(local_engine: Engine, ids: list[int], at: datetime) -> None:
-    """Mark the entries pushed (after their batch was committed upstream)."""
-    statement = update(_OUTBOX).where(_OUTBOX.c.id.in_(ids)).values(pushed_at=at)
+def _acknowledge(
+    local_engine: Engine, applied: Sequence[Row[Any]], conflicts: list[Conflict], at: datetime
+) -> None:
+    """After the upstream commit: mark the applied entries pushed, remember the versions
+    both sides now agree on, and keep the conflicts (both rows) for the supervisor."""
+    agreed = {
+        entry.row_id: entry.payload["version"]
+        for entry in applied
+        if entry.table == "applications" and entry.operation == "upsert"
+    }
     with local_engine.begin() as connection:
-        connection.execute(statement)
+        if applied:
+            ids = [entry.id for entry in applied]
+            connection.execute(update(_OUTBOX).where(_OUTBOX.c.id.in_(ids)).values(pushed_at=at))
+        if agreed:
+            remember_agreed_versions(connection, agreed)
+        for conflict in conflicts:
+            keep_conflict(connection, conflict, at)
+
+
+def remember_agreed_versions(connection: Connection, versions: dict[str, int]) -> None:
+    """Record the application versions this desk and the central database agree on."""
+    connection.execute(delete(_AGREED).where(_AGREED.c.application_id.in_(list(versions))))
+    connection.execute(
+        insert(_AGREED),
+        [{"application_id": key, "version": version} for key, version in versions.items()],
+    )
+
+
+def keep_conflict(connection: Connection, conflict: Conflict, at: datetime) -> bool:
+    """Keep both versions of a conflicted application and tell the supervisor, unless an
+    open conflict of that application is kept already; True when a new one was kept."""
+    open_already = connection.scalar(
+        select(_CONFLICTS.c.id).where(
+            _CONFLICTS.c.application_id == conflict.application_id,
+            _CONFLICTS.c.resolved_at.is_(None),
+        )
+    )
+    if open_already:
+        return False
+    connection.execute(
+        insert(_CONFLICTS).values(
+            id=str(uuid4()),
+            application_id=conflict.application_id,
+            registration_number=conflict.registration_number,
+            local=conflict.local,
+            central=conflict.central,
+            detected_at=at,
+        )
+    )
+    number = conflict.registration_number or conflict.application_id
+    connection.execute(
+        insert(SupervisorItem.__table__).values(
+            id=str(uuid4()),
+            application_id=conflict.application_id,
+            reason="sync_conflict",
+            detail=f"{number}: changed at this centre and in the central database since "
+            "the last sync; both versions are kept, choose which one stays",
+            created_at=at,
+        )
+    )
+    return True
+
+
+def _conflicts(
+    local_engine: Engine, upstream: Connection, entries: Sequence[Row[Any]]
+) -> list[Conflict]:
+    """The applications of this batch changed centrally since both sides last agreed.
+
+    Their central rows are locked (``FOR UPDATE``) until the batch commits, so no one
+    changes them between this comparison and the write.
+    """
+    mine = {
+        entry.row_id: _decode(_APPLICATIONS, entry.payload)
+        for entry in entries
+        if entry.table == "applications" and entry.operation == "upsert"
+    }
+    if not mine:
+        return []
+    central = {
+        row.id: dict(row._mapping)
+        for row in upstream.execute(
+            select(_APPLICATIONS).where(_APPLICATIONS.c.id.in_(list(mine))).with_for_update()
+        )
+    }
+    suspects = {key for key, row in central.items() if not _same(row, mine[key])}
+    if not suspects:
+        return []
+    with local_engine.connect() as connection:
+        agreed = dict(
+            connection.execute(
+                select(_AGREED.c.application_id, _AGREED.c.version).where(
+                    _AGREED.c.application_id.in_(suspects)
+                )
+            ).all()
+        )
+        conflicts = []
+        for key in sorted(suspects):
+            row = central[key]
+            if agreed.get(key) == row["version"] or _pushed_before(connection, key, row):
+                continue
+            conflicts.append(
+                Conflict(
+                    application_id=key,
+                    registration_number=row["registration_number"]
+                    or mine[key].get("registration_number"),
+                    local={name: json_safe(value) for name, value in mine[key].items()},
+                    central={name: json_safe(value) for name, value in row.items()},
+                )
+            )
+    return conflicts
+
+
+def _same(row: dict[str, Any], values: dict[str, Any]) -> bool:
+    return all(row.get(name) == value for name, value in values.items())
+
+
+def _pushed_before(connection: Connection, key: str, row: dict[str, Any]) -> bool:
+    """Whether the central row is a version of the application this desk wrote (its
+    push was committed, the acknowledgement lost)."""
+    version = _OUTBOX.c.payload["version"].as_integer()
+    earlier = connection.execute(
+        select(_OUTBOX.c.payload).where(
+            _OUTBOX.c.table == "applications",
+            _OUTBOX.c.row_id == key,
+            _OUTBOX.c.operation == "upsert",
+            version == row["version"],
+        )
+    ).scalars()
+    return any(_same(row, _decode(_APPLICATIONS, payload)) for payload in earlier)
 
 
 def _push_passports(local_engine: Engine, upstream: Connection) -> None:
-    """Copy the local passports upstream (new or changed ones), for the foreign keys."""
+    """Copy the local passports the central database lacks, for the foreign keys."""
     with local_engine.connect() as connection:
         rows = [dict(row._mapping) for row in connection.execute(select(_PASSPORTS))]
     if not rows:
         return
-    statement = pg_insert(_PASSPORTS)
-    statement = statement.on_conflict_do_update(
-        index_elements=["id"],
-        set_={name: statement.excluded[name] for name in rows[0] if name != "id"},
-        where=_PASSPORTS.c.version_hash != statement.excluded.version_hash,
-    )
+    # Only missing ones: a passport changes centrally by `dost-desk catalog publish`,
+    # never because a desk with other bundled passports synced.
+    statement = pg_insert(_PASSPORTS).on_conflict_do_nothing(index_elements=["id"])
     upstream.execute(statement, rows)
 
 

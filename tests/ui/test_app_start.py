@@ -62,10 +62,10 @@ def test_passports_are_stored_once_and_updated_when_changed(tmp_path):
     catalog = open_catalog()
     engine = create_engine_for(url)
     with Session(engine) as session:
-        assert store_passports(session, catalog.passports, catalog.sources) == 2
+        assert len(store_passports(session, catalog.passports, catalog.sources)) == 2
         session.commit()
-        assert store_passports(session, catalog.passports, catalog.sources) == 0
+        assert store_passports(session, catalog.passports, catalog.sources) == []
         renamed = catalog.passports[0].model_copy(update={"name": "Yeni ad"})
-        assert store_passports(session, [renamed], catalog.sources) == 1
+        assert store_passports(session, [renamed], catalog.sources) == [renamed.id]
         session.commit()
     engine.dispose()

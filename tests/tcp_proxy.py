@@ -1,0 +1,173 @@
+"""A real TCP proxy on 127.0.0.1 for fault injection (network drops between the app and
+PostgreSQL), started by the tests themselves.
+
+    with TcpProxy(("127.0.0.1", 5432)) as proxy:
+        url = proxy.url(pg_url)      # the same database, through the proxy
+        proxy.cut()                  # every open connection dies, new ones are refused
+        proxy.restore()              # the link is back
+        proxy.drop_after(4000)       # each new connection dies after ~4,000 bytes
+
+Connections are pumped by two threads each; dropping one closes both sockets with a
+reset (SO_LINGER 0), as a broken link or a killed router would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import struct
+import threading
+from collections.abc import Callable
+
+from sqlalchemy.engine import make_url
+
+_CHUNK = 65536
+
+
+class _Link:
+    """One client connection and its upstream connection."""
+
+    def __init__(self, client: socket.socket, server: socket.socket, budget: int | None) -> None:
+        self.client = client
+        self.server = server
+        self.budget = budget
+        self.lock = threading.Lock()
+        self.closed = False
+
+    def spend(self, size: int) -> bool:
+        """Count ``size`` forwarded bytes; False once the budget is exhausted."""
+        with self.lock:
+            if self.budget is None:
+                return True
+            self.budget -= size
+            return self.budget > 0
+
+    def close(self) -> None:
+        with self.lock:
+            if self.closed:
+                return
+            self.closed = True
+        for sock in (self.client, self.server):
+            with contextlib.suppress(OSError):
+                # A reset, not a polite FIN: the peer sees the link break.
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            with contextlib.suppress(OSError):
+                sock.close()
+
+
+class TcpProxy:
+    """Forward 127.0.0.1:<port> to ``target``; cut, restore or limit the link at will."""
+
+    def __init__(self, target: tuple[str, int] = ("127.0.0.1", 5432)) -> None:
+        self.target = target
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port: int = self._listener.getsockname()[1]
+        self._links: set[_Link] = set()
+        self._lock = threading.Lock()
+        self._refusing = False
+        self._budget: Callable[[], int | None] = lambda: None
+        self.connections = 0  # accepted so far
+        self.dropped = 0  # links the proxy broke
+        self._thread = threading.Thread(target=self._accept_loop, daemon=True)
+        self._thread.start()
+
+    # --- control ---------------------------------------------------------------------------
+
+    def url(self, database_url: str) -> str:
+        """``database_url`` (on ``target``) rewritten to go through this proxy."""
+        parsed = make_url(database_url).set(host="127.0.0.1", port=self.port)
+        return parsed.render_as_string(hide_password=False)
+
+    def cut(self) -> None:
+        """Break every open connection and refuse new ones until :meth:`restore`."""
+        with self._lock:
+            self._refusing = True
+            links = list(self._links)
+        for link in links:
+            self._drop(link)
+
+    def restore(self) -> None:
+        """Let connections through again, without a byte limit."""
+        with self._lock:
+            self._refusing = False
+            self._budget = lambda: None
+
+    def drop_after(self, budget: int | Callable[[], int | None] | None) -> None:
+        """Break each **new** connection after it forwarded about ``budget`` bytes (both
+        directions together); a callable is asked once per connection (random limits)."""
+        with self._lock:
+            self._budget = budget if callable(budget) else (lambda: budget)
+
+    def close(self) -> None:
+        with self._lock:
+            self._refusing = True
+        with contextlib.suppress(OSError):
+            self._listener.close()
+        self.cut()
+
+    def __enter__(self) -> TcpProxy:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- pumping ---------------------------------------------------------------------------
+
+    def _accept_loop(self) -> None:
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return  # closed
+            with self._lock:
+                refusing, budget = self._refusing, self._budget()
+            if refusing:
+                _reset(client)
+                continue
+            try:
+                server = socket.create_connection(self.target, timeout=5)
+                server.settimeout(None)
+            except OSError:
+                _reset(client)
+                continue
+            link = _Link(client, server, budget)
+            with self._lock:
+                self._links.add(link)
+                self.connections += 1
+            for source, sink in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(link, source, sink), daemon=True).start()
+
+    def _pump(self, link: _Link, source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while True:
+                data = source.recv(_CHUNK)
+                if not data:
+                    break
+                if not link.spend(len(data)):
+                    # Forward part of the chunk, then break: the peer sees a cut mid-message.
+                    with contextlib.suppress(OSError):
+                        sink.sendall(data[: max(1, len(data) // 2)])
+                    self._drop(link)
+                    return
+                sink.sendall(data)
+        except OSError:
+            pass
+        self._forget(link)
+
+    def _drop(self, link: _Link) -> None:
+        if not link.closed:
+            with self._lock:
+                self.dropped += 1
+        self._forget(link)
+
+    def _forget(self, link: _Link) -> None:
+        link.close()
+        with self._lock:
+            self._links.discard(link)
+
+
+def _reset(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    with contextlib.suppress(OSError):
+        sock.close()
