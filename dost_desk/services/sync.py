@@ -224,32 +224,36 @@ def sync_status(desk: Desk) -> SyncStatusView:
     )
 
 
-def application_sync_states(desk: Desk, application_ids: list[str]) -> dict[str, SyncState]:
-    """The sync state of each application: ``conflict`` (held for the supervisor),
-    ``local`` (changes not yet in the central database) or ``synced``."""
-    if desk.engine.dialect.name != "sqlite" or not application_ids:
+def application_sync_states(
+    desk: Desk, application_ids: list[str] | None = None
+) -> dict[str, SyncState]:
+    """The sync state of applications: ``conflict`` (held for the supervisor), ``local``
+    (changes not yet in the central database) or ``synced``.
+
+    Without ``application_ids``: only the applications that are not synced (every other
+    one is). Empty on a networked desk (there is nothing to sync).
+    """
+    if desk.engine.dialect.name != "sqlite":
         return {}
-    states: dict[str, SyncState] = dict.fromkeys(application_ids, "synced")
+    waiting = select(OutboxEntry.application_id).where(
+        OutboxEntry.pushed_at.is_(None), OutboxEntry.application_id.is_not(None)
+    )
+    held = select(SyncConflict.application_id).where(SyncConflict.resolved_at.is_(None))
+    states: dict[str, SyncState] = {}
     with UnitOfWork(desk.engine, write=False) as uow:
-        for chunk in _chunks(application_ids, 500):
-            waiting = uow.session.scalars(
-                select(OutboxEntry.application_id)
-                .where(OutboxEntry.application_id.in_(chunk), OutboxEntry.pushed_at.is_(None))
-                .distinct()
+        for chunk in _chunks(application_ids) if application_ids is not None else [None]:
+            local_ = (
+                waiting if chunk is None else waiting.where(OutboxEntry.application_id.in_(chunk))
             )
-            for key in waiting:
-                states[key] = "local"
-            held = uow.session.scalars(
-                select(SyncConflict.application_id).where(
-                    SyncConflict.application_id.in_(chunk), SyncConflict.resolved_at.is_(None)
-                )
-            )
-            for key in held:
-                states[key] = "conflict"
+            held_ = held if chunk is None else held.where(SyncConflict.application_id.in_(chunk))
+            if chunk is not None:
+                states.update(dict.fromkeys(chunk, "synced"))
+            states.update(dict.fromkeys(uow.session.scalars(local_.distinct()), "local"))
+            states.update(dict.fromkeys(uow.session.scalars(held_), "conflict"))
     return states
 
 
-def _chunks(items: list[str], size: int):
+def _chunks(items: list[str], size: int = 500):
     for start in range(0, len(items), size):
         yield items[start : start + size]
 

@@ -67,6 +67,16 @@ class ApplicationsPanel(QWidget):
 
         self.model.set_applications(list_applications(desk, limit=None), desk.local_now().date())
         self._filter()
+        self.refresh_sync_states(desk)
+
+    def refresh_sync_states(self, desk: Desk, syncing: bool = False) -> None:
+        """The sync column of a local desk (hidden on a networked one)."""
+        from dost_desk.services.sync import application_sync_states
+
+        local = desk.engine.dialect.name == "sqlite"
+        self.table.setColumnHidden(self.model.SYNC_COLUMN, not local)
+        if local:
+            self.model.set_sync_states(application_sync_states(desk), syncing)
 
     def _filter(self) -> None:
         self.model.set_filter(self.search.text(), self.status.currentData())

@@ -1,4 +1,5 @@
-"""Translated labels of the application statuses, shared by the list and the intake."""
+"""Translated labels of the application statuses (shared by the list and the intake) and
+of their sync states."""
 
 from __future__ import annotations
 
@@ -16,3 +17,13 @@ def status_label(status: str) -> str:
         "cancelled": QCoreApplication.translate("Status", "Cancelled"),
     }
     return labels.get(status, status)
+
+
+def sync_state_label(state: str) -> str:
+    labels = {
+        "local": QCoreApplication.translate("SyncState", "Here only"),
+        "syncing": QCoreApplication.translate("SyncState", "Syncing…"),
+        "synced": QCoreApplication.translate("SyncState", "Synced"),
+        "conflict": QCoreApplication.translate("SyncState", "Conflict"),
+    }
+    return labels.get(state, state)

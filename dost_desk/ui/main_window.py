@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.left_tabs = QTabWidget(objectName="leftTabs")
         self.left_tabs.addTab(left, self.tr("Se&rvices"))
         self.applications_panel = None
+        self.sync = None  # a SyncController once a local desk is open
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.left_tabs)
         splitter.addWidget(self.right_stack)
@@ -123,6 +124,14 @@ class MainWindow(QMainWindow):
         self.supervisor_action = QAction(self.tr("&Supervisor's list…"), self)
         self.supervisor_action.triggered.connect(self.open_supervisor_list)
         centre_menu.addAction(self.supervisor_action)
+        centre_menu.addSeparator()
+        self.sync_action = QAction(self.tr("Sync &now"), self, enabled=False)
+        self.sync_action.setShortcut(QKeySequence("F9"))
+        self.sync_action.triggered.connect(self.sync_now)
+        centre_menu.addAction(self.sync_action)
+        self.conflicts_action = QAction(self.tr("Sync c&onflicts and duplicates…"), self)
+        self.conflicts_action.triggered.connect(self.open_sync_dialog)
+        centre_menu.addAction(self.conflicts_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About DOST Desk"), self)
         about_action.triggered.connect(self._about)
@@ -136,14 +145,14 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.addWidget(self.centre_label)
         bar.addWidget(self.database_label, 1)
+        self.sync_label = QLabel(objectName="syncLabel")
+        bar.addPermanentWidget(self.sync_label)
         bar.addPermanentWidget(self.version_label)
         self.centre_label.setText(self.tr("Loading the catalog…"))
 
     # -- data in ---------------------------------------------------------------------------
     def set_workspace(self, info) -> None:
         """Show the centre, the database and the services of ``info`` (a WorkspaceInfo)."""
-        from dost_desk.services.catalog import list_service_tree
-
         self._centre_category = info.centre_category
         self.desk = info.desk
         self.centre_label.setText(
@@ -152,11 +161,12 @@ class MainWindow(QMainWindow):
             .replace("%2", str(info.centre_category))
         )
         self.database_label.setText(self.tr("Database: %1").replace("%1", info.database_label))
-        self.tree_model.set_tree(list_service_tree(info.centre_category))
+        self.tree_model.set_tree(self._service_tree())
         self._apply_search(self.search_box.text())
         self._update_start_button()
         if self.desk is not None:
             self._build_applications_panel()
+            self._start_sync()
         if info.drafts and self.desk is not None:
             self.resume_application(info.drafts[-1])
             self.statusBar().showMessage(self.tr("An unfinished application was reopened."), 10000)
@@ -183,7 +193,9 @@ class MainWindow(QMainWindow):
 
         query = text.strip()
         if query:
-            results = search_services(query, self._centre_category, limit=None)
+            results = search_services(
+                query, self._centre_category, limit=None, catalog=self._catalog()
+            )
             self.tree_model.set_filter([s.id for s in results])
         else:
             self.tree_model.set_filter(None)
@@ -242,7 +254,7 @@ class MainWindow(QMainWindow):
 
         current = self.passport_view.passport
         if current is None or current.id != passport_id:
-            self.passport_view.show_passport(describe_passport(passport_id))
+            self.passport_view.show_passport(describe_passport(passport_id, self._catalog()))
         self._update_start_button()
 
     def _update_start_button(self) -> None:
@@ -298,6 +310,70 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _catalog(self):
+        """The desk's catalog (with passports published centrally), or the bundled one."""
+        return self.desk.catalog if self.desk is not None else None
+
+    def _service_tree(self):
+        from dost_desk.services.catalog import list_service_tree
+
+        return list_service_tree(self._centre_category, self._catalog())
+
+    # -- sync with the central database (a local desk) --------------------------------------
+    def _start_sync(self) -> None:
+        from dost_desk.ui.sync_controller import SyncController, first_sync_delay_ms
+
+        self.sync = SyncController(self.desk, self)
+        self.sync.started.connect(self._sync_started)
+        self.sync.finished.connect(self._sync_finished)
+        self.sync.failed.connect(self._sync_failed)
+        self.sync_action.setEnabled(self.sync.available)
+        self._show_sync_state()
+        if self.sync.available:
+            QTimer.singleShot(first_sync_delay_ms(), self, self.sync.sync_now)
+
+    def sync_now(self) -> None:
+        if self.sync is not None:
+            self.sync.sync_now()
+
+    def _sync_started(self) -> None:
+        self.sync_label.setText(self.tr("Syncing…"))
+        if self.applications_panel is not None:
+            self.applications_panel.refresh_sync_states(self.desk, syncing=True)
+
+    def _sync_finished(self, summary) -> None:
+        if summary.pull.passports:
+            from dost_desk.services.catalog import effective_catalog, open_catalog
+
+            self.desk.catalog = effective_catalog(self.desk.engine, open_catalog())
+            self.tree_model.set_tree(self._service_tree())
+            self._apply_search(self.search_box.text())
+        self._refresh_applications()
+        self._show_sync_state()
+
+    def _sync_failed(self, message: str) -> None:
+        self._show_sync_state(failure=message)
+        if self.applications_panel is not None:
+            self.applications_panel.refresh_sync_states(self.desk)
+
+    def _show_sync_state(self, failure: str | None = None) -> None:
+        from dost_desk.ui.sync_controller import describe_sync_state
+
+        text, tooltip = describe_sync_state(self.desk, failure)
+        self.sync_label.setText(text)
+        self.sync_label.setToolTip(tooltip)
+
+    def open_sync_dialog(self):
+        if self.desk is None:
+            return None
+        from dost_desk.ui.sync_dialog import SyncDialog
+
+        dialog = SyncDialog(self.desk, self.open_application, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda *_: self._refresh_applications())
+        dialog.open()
+        return dialog
+
     def focus_applications(self) -> None:
         if self.applications_panel is not None:
             self.left_tabs.setCurrentWidget(self.applications_panel)
@@ -333,6 +409,8 @@ class MainWindow(QMainWindow):
         if self.applications_panel is not None and self.desk is not None:
             self.applications_panel.refresh(self.desk)
             self.notices_panel.refresh()
+            if self.sync is not None:
+                self._show_sync_state()
 
     def _about(self) -> None:
         QMessageBox.about(

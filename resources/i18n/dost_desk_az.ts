@@ -1,49 +1,55 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="az_AZ">
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="96" />
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="115"/>
         <source>Registration number</source>
         <translation>Qeydiyyat nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="97" />
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="116"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="98" />
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="117"/>
         <source>Service</source>
         <translation>Xidmət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="99" />
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="118"/>
         <source>Applicant</source>
         <translation>Müraciət edən</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="100" />
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="119"/>
         <source>FİN</source>
         <translation>FİN</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="101" />
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="120"/>
         <source>Deadline</source>
         <translation>Son müddət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="112" />
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="121"/>
+        <source>Sync</source>
+        <translation>Sinxronizasiya</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="132"/>
         <source>(draft)</source>
         <translation>(qaralama)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="129" />
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="152"/>
         <source>Overdue</source>
         <translation>Müddəti keçib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="131" />
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="154"/>
         <source>Due today</source>
         <translation>Müddəti bu gün bitir</translation>
     </message>
@@ -51,17 +57,17 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../dost_desk/ui/applications_panel.py" line="36" />
+        <location filename="../../dost_desk/ui/applications_panel.py" line="36"/>
         <source>Registration number, FİN or name</source>
         <translation>Qeydiyyat nömrəsi, FİN və ya ad</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/applications_panel.py" line="39" />
+        <location filename="../../dost_desk/ui/applications_panel.py" line="39"/>
         <source>All statuses</source>
         <translation>Bütün statuslar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/applications_panel.py" line="73" />
+        <location filename="../../dost_desk/ui/applications_panel.py" line="83"/>
         <source>%n application(s)</source>
         <translation>
             <numerusform>%n müraciət</numerusform>
@@ -72,70 +78,70 @@
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="36" />
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="36"/>
         <source>Working calendar</source>
         <translation>İş təqvimi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="39" />
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="39"/>
         <source>Day off</source>
         <translation>İstirahət günü</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="39" />
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="39"/>
         <source>Working day</source>
         <translation>İş günü</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="41" />
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="41"/>
         <source>Date</source>
         <translation>Tarix</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="41" />
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="41"/>
         <source>Kind</source>
         <translation>Növ</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="41" />
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="41"/>
         <source>Note</source>
         <translation>Qeyd</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="46" />
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="46"/>
         <source>dd.mm.yyyy</source>
         <translation>gg.aa.iiii</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="51" />
-        <source>Note, e.g. the Cabinet's decision</source>
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="51"/>
+        <source>Note, e.g. the Cabinet&apos;s decision</source>
         <translation>Qeyd, məs. Nazirlər Kabinetinin qərarı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="52" />
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="52"/>
         <source>&amp;Add</source>
         <translation>Əla&amp;və et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="53" />
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="53"/>
         <source>&amp;Remove selected</source>
         <translation>Seçiləni &amp;sil</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/calendar_dialog.py" line="67" />
-        <source>Azerbaijan's public holidays are built in; add the days the Cabinet moves.</source>
+        <location filename="../../dost_desk/ui/calendar_dialog.py" line="67"/>
+        <source>Azerbaijan&apos;s public holidays are built in; add the days the Cabinet moves.</source>
         <translation>Azərbaycanın bayram və istirahət günləri daxildir; Nazirlər Kabinetinin köçürdüyü günləri əlavə edin.</translation>
     </message>
 </context>
 <context>
     <name>CatalogTreeModel</name>
     <message>
-        <location filename="../../dost_desk/ui/models/catalog_tree_model.py" line="50" />
+        <location filename="../../dost_desk/ui/models/catalog_tree_model.py" line="50"/>
         <source>Not classified</source>
         <translation>Təsnif edilməyib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/catalog_tree_model.py" line="124" />
+        <location filename="../../dost_desk/ui/models/catalog_tree_model.py" line="124"/>
         <source>Services</source>
         <translation>Xidmətlər</translation>
     </message>
@@ -143,42 +149,42 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="33" />
+        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="33"/>
         <source>Original</source>
         <translation>Əsli</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="34" />
+        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="34"/>
         <source>Copy</source>
         <translation>Surəti</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="35" />
+        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="35"/>
         <source>Notarised copy</source>
         <translation>Notarial təsdiq edilmiş surəti</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="36" />
+        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="36"/>
         <source>Electronic copy</source>
         <translation>Elektron surəti</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="37" />
+        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="37"/>
         <source>Not submitted</source>
         <translation>Təqdim edilməyib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="40" />
+        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="40"/>
         <source>Obtained electronically from %1</source>
         <translation>%1 sistemindən elektron əldə edilib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="53" />
+        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="53"/>
         <source>Document</source>
         <translation>Sənəd</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="53" />
+        <location filename="../../dost_desk/ui/intake/checklist_model.py" line="53"/>
         <source>Submitted as</source>
         <translation>Təqdimetmə forması</translation>
     </message>
@@ -186,94 +192,94 @@
 <context>
     <name>ChecksPage</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="36" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="36"/>
         <source>Not checked yet</source>
         <translation>Hələ yoxlanılmayıb</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="37" />
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="79" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="37"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="79"/>
         <source>Confirmed</source>
         <translation>Təsdiq edildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="38" />
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="81" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="38"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="81"/>
         <source>Not confirmed</source>
         <translation>Təsdiq edilmədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="39" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="39"/>
         <source>System unavailable</source>
         <translation>Sistem əlçatan deyil</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="40" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="40"/>
         <source>Deferred</source>
         <translation>Təxirə salınıb</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="52" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="52"/>
         <source>Checks in information systems</source>
         <translation>İnformasiya sistemlərində yoxlamalar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="59" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="59"/>
         <source>Step</source>
         <translation>Addım</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="60" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="60"/>
         <source>What is checked</source>
         <translation>Nə yoxlanılır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="61" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="61"/>
         <source>Result</source>
         <translation>Nəticə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="62" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="62"/>
         <source>Details</source>
         <translation>Ətraflı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="74" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="74"/>
         <source>Run checks (F5)</source>
         <translation>Yoxlamaları başlat (F5)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="85" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="85"/>
         <source>Reference in the system</source>
         <translation>Sistemdəki istinad nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="88" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="88"/>
         <source>Note</source>
         <translation>Qeyd</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="90" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="90"/>
         <source>Re&amp;cord what the system showed</source>
         <translation>Sistemin göstərdiyini &amp;qeyd et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="94" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="94"/>
         <source>De&amp;fer</source>
         <translation>Tə&amp;xirə sal</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="114" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="114"/>
         <source>as of %1</source>
         <translation>%1 tarixinə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="149" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="149"/>
         <source>Checking…</source>
         <translation>Yoxlanılır…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="154" />
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="154"/>
         <source>Checks done.</source>
         <translation>Yoxlamalar başa çatdı.</translation>
     </message>
@@ -281,77 +287,77 @@
 <context>
     <name>IntakeActions</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="55" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="55"/>
         <source>Not saved — the database is unavailable: %1</source>
         <translation>Yadda saxlanılmadı — verilənlər bazası əlçatan deyil: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="84" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="84"/>
         <source>Natural person</source>
         <translation>Fiziki şəxs</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="260" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="260"/>
         <source>All documents are submitted.</source>
         <translation>Bütün sənədlər təqdim edilib.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="264" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="264"/>
         <source>Missing %1 of %2 documents.</source>
         <translation>Çatışmayan sənədlər: %1 (cəmi %2).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="283" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="283"/>
         <source>The passport does not allow this form for the document.</source>
         <translation>Xidmət pasportu bu sənədin belə formada təqdim edilməsinə yol vermir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="331" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="331"/>
         <source>Applicant: %1&lt;br&gt;Documents: %2 of %3 submitted</source>
         <translation>Müraciət edən: %1&lt;br&gt;Təqdim edilmiş sənədlər: %2 (cəmi %3)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="385" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="385"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="389" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="389"/>
         <source>Refused: %1</source>
         <translation>İmtina edildi: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="393" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="393"/>
         <source>Accepted. Registration number &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Qəbul edildi. Qeydiyyat nömrəsi: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="398" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="398"/>
         <source>Deadline: %1</source>
         <translation>Son müddət: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="403" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="403"/>
         <source>E-sosial notice due: %1</source>
         <translation>E-sosial bildirişinin son müddəti: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="408" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="408"/>
         <source>Service time: %1</source>
         <translation>Xidmət müddəti: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="446" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="446"/>
         <source>Cancel the application</source>
         <translation>Müraciəti ləğv et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="447" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="447"/>
         <source>Reason for the cancellation:</source>
         <translation>Ləğv etmənin səbəbi:</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="495" />
+        <location filename="../../dost_desk/ui/intake/actions.py" line="495"/>
         <source>No earlier applicant found.</source>
         <translation>Əvvəllər müraciət etmiş şəxs tapılmadı.</translation>
     </message>
@@ -359,353 +365,353 @@
 <context>
     <name>IntakePages</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="34" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="34"/>
         <source>In person</source>
         <translation>Şəxsən</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="35" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="35"/>
         <source>Via a representative</source>
         <translation>Nümayəndə vasitəsi ilə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="36" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="36"/>
         <source>Via the call centre</source>
         <translation>Çağrı mərkəzi vasitəsi ilə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="37" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="37"/>
         <source>Self-service (electronic systems)</source>
         <translation>Özünəxidmət (elektron sistemlər) vasitəsi ilə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="40" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="40"/>
         <source>By post</source>
         <translation>Poçt vasitəsilə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="41" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="41"/>
         <source>Proactively</source>
         <translation>Proaktiv formada</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="47" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="47"/>
         <source>Citizen of Azerbaijan</source>
         <translation>Azərbaycan vətəndaşı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="48" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="48"/>
         <source>Foreigner with permanent residence</source>
         <translation>Daimi yaşayış hüququ olan əcnəbi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="51" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="51"/>
         <source>Stateless person with permanent residence</source>
         <translation>Daimi yaşayış hüququ olan vətəndaşlığı olmayan şəxs</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="54" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="54"/>
         <source>Individual entrepreneur</source>
         <translation>Fərdi sahibkar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="57" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="57"/>
         <source>Legal entity</source>
         <translation>Hüquqi şəxs</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="58" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="58"/>
         <source>Family farm</source>
         <translation>Ailə təsərrüfatı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="73" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="73"/>
         <source>New application</source>
         <translation>Yeni müraciət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="77" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="77"/>
         <source>e.g. A-017 (optional)</source>
         <translation>məsələn, A-017 (məcburi deyil)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="80" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="80"/>
         <source>&amp;Ticket number</source>
         <translation>&amp;Növbə nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="106" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="106"/>
         <source>&amp;Application form</source>
         <translation>&amp;Müraciət forması</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="112" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="112"/>
         <source>&amp;Response form</source>
         <translation>&amp;Cavablandırma forması</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="125" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="125"/>
         <source>&amp;FİN</source>
         <translation>Fİ&amp;N</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="126" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="126"/>
         <source>7 characters, e.g. 5ZX8K2P</source>
         <translation>7 simvol, məsələn, 5ZX8K2P</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="130" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="130"/>
         <source>Identity &amp;document</source>
         <translation>Şəxsi&amp;yyəti təsdiq edən sənəd</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="132" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="132"/>
         <source>Identity card</source>
         <translation>Şəxsiyyət vəsiqəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="133" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="133"/>
         <source>Residence permit</source>
         <translation>Yaşamaq icazəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="134" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="134"/>
         <source>Passport</source>
         <translation>Pasport</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="139" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="139"/>
         <source>Series and &amp;number</source>
         <translation>Se&amp;riya və nömrə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="142" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="142"/>
         <source>&amp;Surname</source>
         <translation>&amp;Soyad</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="143" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="143"/>
         <source>Na&amp;me</source>
         <translation>&amp;Ad</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="144" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="144"/>
         <source>&amp;Patronymic</source>
         <translation>A&amp;ta adı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="147" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="147"/>
         <source>&amp;Birth date</source>
         <translation>&amp;Doğum tarixi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="148" />
-        <location filename="../../dost_desk/ui/intake/pages.py" line="256" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="148"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="256"/>
         <source>dd.mm.yyyy</source>
         <translation>gg.aa.iiii</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="150" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="150"/>
         <source>P&amp;hone</source>
         <translation>Telef&amp;on</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="158" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="158"/>
         <source>Applicant</source>
         <translation>Müraciət edən</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="162" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="162"/>
         <source>Find an earlier applicant by FİN, VÖEN or name</source>
         <translation>Əvvəllər müraciət etmiş şəxsi FİN, VÖEN və ya ad üzrə axtarın</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="167" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="167"/>
         <source>F&amp;ind</source>
         <translation>A&amp;xtar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="176" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="176"/>
         <source>&amp;Who applies</source>
         <translation>Kim &amp;müraciət edir</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="178" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="178"/>
         <source>&amp;User type</source>
         <translation>İst&amp;ifadəçi növü</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="183" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="183"/>
         <source>&amp;VÖEN</source>
         <translation>VÖ&amp;EN</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="184" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="184"/>
         <source>10 digits</source>
         <translation>10 rəqəm</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="187" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="187"/>
         <source>&amp;Organisation</source>
         <translation>Təşki&amp;lat</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="189" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="189"/>
         <source>&amp;E-mail</source>
         <translation>E-&amp;poçt</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="190" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="190"/>
         <source>A&amp;ddress</source>
         <translation>Ün&amp;van</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="234" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="234"/>
         <source>Representative and authority document</source>
         <translation>Nümayəndə və səlahiyyət sənədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="241" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="241"/>
         <source>&amp;Authority document</source>
         <translation>Sə&amp;lahiyyət sənədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="245" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="245"/>
         <source>Power of attorney</source>
         <translation>Etibarnamə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="247" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="247"/>
         <source>Guardianship</source>
         <translation>Qəyyumluq (himayəçilik) sənədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="251" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="251"/>
         <source>Document n&amp;umber</source>
         <translation>Sənədin nö&amp;mrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="255" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="255"/>
         <source>Document da&amp;te</source>
         <translation>Sənədin tari&amp;xi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="259" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="259"/>
         <source>Issued by (n&amp;otary)</source>
         <translation>Kim tərəfindən &amp;verilib (notarius)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="270" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="270"/>
         <source>Documents</source>
         <translation>Sənədlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="283" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="283"/>
         <source>Space: submitted / not · 1 original · 2 copy · 3 notarised copy · 4 electronic copy · 5 obtained electronically · 0 not submitted</source>
         <translation>Boşluq: təqdim edilib / edilməyib · 1 əsli · 2 surəti · 3 notarial təsdiq edilmiş surəti · 4 elektron surəti · 5 elektron əldə edilib · 0 təqdim edilməyib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="300" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="300"/>
         <source>Fee</source>
         <translation>Xidmət haqqı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="303" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="303"/>
         <source>&amp;Amount (AZN)</source>
         <translation>&amp;Məbləğ (AZN)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="305" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="305"/>
         <source>Payment &amp;method</source>
         <translation>Ödəniş ü&amp;sulu</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="307" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="307"/>
         <source>Payment &amp;reference</source>
         <translation>Ödəniş qəbzinin &amp;nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="315" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="315"/>
         <source>Receipt</source>
         <translation>Qəbz</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="316" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="316"/>
         <source>Certificate</source>
         <translation>Şəhadətnamə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="317" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="317"/>
         <source>Refusal decision</source>
         <translation>İmtina qərarı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="318" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="318"/>
         <source>Payment decision</source>
         <translation>Ödənişin təyinatı qərarı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="327" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="327"/>
         <source>Outcome</source>
         <translation>Nəticə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="333" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="333"/>
         <source>&amp;Accept (Ctrl+Enter)</source>
         <translation>&amp;Qəbul et (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="338" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="338"/>
         <source>Refusal</source>
         <translation>İmtina</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="348" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="348"/>
         <source>Reason (free text)</source>
         <translation>Səbəb (sərbəst mətn)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="355" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="355"/>
         <source>&amp;Refuse</source>
         <translation>İ&amp;mtina et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="364" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="364"/>
         <source>Follow-up</source>
         <translation>Sonrakı addımlar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="369" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="369"/>
         <source>&amp;Ordered from the back office</source>
         <translation>Arxa ofisdən &amp;sifariş edildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="370" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="370"/>
         <source>Rea&amp;dy</source>
         <translation>&amp;Hazırdır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="371" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="371"/>
         <source>&amp;Handed over</source>
         <translation>&amp;Təhvil verildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="372" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="372"/>
         <source>&amp;Cancel…</source>
         <translation>&amp;Ləğv et…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="380" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="380"/>
         <source>Documents to print</source>
         <translation>Çap ediləcək sənədlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="387" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="387"/>
         <source>&amp;New application</source>
         <translation>&amp;Yeni müraciət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="400" />
+        <location filename="../../dost_desk/ui/intake/pages.py" line="400"/>
         <source>Legal basis: as in the passport</source>
         <translation>Hüquqi əsas: xidmət pasportunda göstərildiyi kimi</translation>
     </message>
@@ -713,7 +719,7 @@
 <context>
     <name>IntakePrinting</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/printing.py" line="58" />
+        <location filename="../../dost_desk/ui/intake/printing.py" line="58"/>
         <source>Preparing the document…</source>
         <translation>Sənəd hazırlanır…</translation>
     </message>
@@ -721,17 +727,17 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="88" />
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="88"/>
         <source>Back (Esc)</source>
         <translation>Geri (Esc)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="89" />
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="89"/>
         <source>Next (Enter)</source>
         <translation>Növbəti (Enter)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="231" />
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="231"/>
         <source>Saved.</source>
         <translation>Yadda saxlanıldı.</translation>
     </message>
@@ -739,120 +745,130 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="40" />
-        <location filename="../../dost_desk/ui/main_window.py" line="170" />
+        <location filename="../../dost_desk/ui/main_window.py" line="40"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="180"/>
         <source>DOST Desk</source>
         <translation>DOST Desk</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="46" />
+        <location filename="../../dost_desk/ui/main_window.py" line="46"/>
         <source>Search services by name, ID or document (Ctrl+F)</source>
         <translation>Xidməti ada, ID-yə və ya sənədə görə axtarın (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="70" />
+        <location filename="../../dost_desk/ui/main_window.py" line="70"/>
         <source>&amp;Start application</source>
         <translation>&amp;Müraciətə başla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="72" />
-        <location filename="../../dost_desk/ui/main_window.py" line="254" />
+        <location filename="../../dost_desk/ui/main_window.py" line="72"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="266"/>
         <source>Choose a service first (the database must be open).</source>
         <translation>Əvvəlcə xidməti seçin (verilənlər bazası açıq olmalıdır).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="88" />
+        <location filename="../../dost_desk/ui/main_window.py" line="88"/>
         <source>Se&amp;rvices</source>
         <translation>Xi&amp;dmətlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="105" />
+        <location filename="../../dost_desk/ui/main_window.py" line="106"/>
         <source>&amp;File</source>
         <translation>&amp;Fayl</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="106" />
+        <location filename="../../dost_desk/ui/main_window.py" line="107"/>
         <source>&amp;Quit</source>
         <translation>Çı&amp;xış</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="110" />
+        <location filename="../../dost_desk/ui/main_window.py" line="111"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüş</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="111" />
+        <location filename="../../dost_desk/ui/main_window.py" line="112"/>
         <source>&amp;Find service</source>
         <translation>Xidməti &amp;tap</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="115" />
-        <location filename="../../dost_desk/ui/main_window.py" line="274" />
+        <location filename="../../dost_desk/ui/main_window.py" line="116"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="286"/>
         <source>&amp;Applications</source>
         <translation>Mü&amp;raciətlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="119" />
+        <location filename="../../dost_desk/ui/main_window.py" line="120"/>
         <source>&amp;Centre</source>
         <translation>Mərkə&amp;z</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="120" />
+        <location filename="../../dost_desk/ui/main_window.py" line="121"/>
         <source>Working &amp;calendar…</source>
         <translation>İş &amp;təqvimi…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="123" />
-        <source>&amp;Supervisor's list…</source>
+        <location filename="../../dost_desk/ui/main_window.py" line="124"/>
+        <source>&amp;Supervisor&apos;s list…</source>
         <translation>&amp;Rəhbərin siyahısı…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="126" />
+        <location filename="../../dost_desk/ui/main_window.py" line="128"/>
+        <source>Sync &amp;now</source>
+        <translation>İndi si&amp;nxronlaşdır</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window.py" line="132"/>
+        <source>Sync c&amp;onflicts and duplicates…</source>
+        <translation>Sinxronizasiya z&amp;iddiyyətləri və dublikatlar…</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window.py" line="135"/>
         <source>&amp;Help</source>
         <translation>&amp;Kömək</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="127" />
+        <location filename="../../dost_desk/ui/main_window.py" line="136"/>
         <source>&amp;About DOST Desk</source>
         <translation>DOST Desk &amp;haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="134" />
+        <location filename="../../dost_desk/ui/main_window.py" line="143"/>
         <source>Version %1</source>
         <translation>Versiya %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="140" />
+        <location filename="../../dost_desk/ui/main_window.py" line="151"/>
         <source>Loading the catalog…</source>
         <translation>Kataloq yüklənir…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="150" />
+        <location filename="../../dost_desk/ui/main_window.py" line="159"/>
         <source>Centre %1 (category %2)</source>
         <translation>Mərkəz %1 (%2 kateqoriyası)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="154" />
+        <location filename="../../dost_desk/ui/main_window.py" line="163"/>
         <source>Database: %1</source>
         <translation>Verilənlər bazası: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="162" />
+        <location filename="../../dost_desk/ui/main_window.py" line="172"/>
         <source>An unfinished application was reopened.</source>
         <translation>Tamamlanmamış müraciət yenidən açıldı.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="165" />
+        <location filename="../../dost_desk/ui/main_window.py" line="175"/>
         <source>Database unavailable: %1</source>
         <translation>Verilənlər bazası əlçatan deyil: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="169" />
+        <location filename="../../dost_desk/ui/main_window.py" line="179"/>
         <source>The catalog could not be loaded.</source>
         <translation>Kataloq yüklənmədi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/main_window.py" line="193" />
+        <location filename="../../dost_desk/ui/main_window.py" line="205"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n xidmət</numerusform>
@@ -860,32 +876,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="193" />
+        <location filename="../../dost_desk/ui/main_window.py" line="205"/>
         <source>No services</source>
         <translation>Xidmət yoxdur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="196" />
+        <location filename="../../dost_desk/ui/main_window.py" line="208"/>
         <source>Nothing found for “%1”</source>
         <translation>“%1” üzrə heç nə tapılmadı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="252" />
+        <location filename="../../dost_desk/ui/main_window.py" line="264"/>
         <source>Start an application for this service (Enter).</source>
         <translation>Bu xidmət üzrə müraciətə başlayın (Enter).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="278" />
+        <location filename="../../dost_desk/ui/main_window.py" line="290"/>
         <source>E-sosial &amp;notices</source>
         <translation>E-sosial &amp;bildirişləri</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="340" />
+        <location filename="../../dost_desk/ui/main_window.py" line="340"/>
+        <source>Syncing…</source>
+        <translation>Sinxronlaşdırılır…</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window.py" line="418"/>
         <source>About DOST Desk</source>
         <translation>DOST Desk haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="341" />
+        <location filename="../../dost_desk/ui/main_window.py" line="419"/>
         <source>DOST Desk %1 — the counter application of DOST centres.</source>
         <translation>DOST Desk %1 — DOST mərkəzlərinin qəbul masası proqramı.</translation>
     </message>
@@ -893,52 +914,52 @@
 <context>
     <name>NoticesPanel</name>
     <message>
-        <location filename="../../dost_desk/ui/notices_panel.py" line="36" />
+        <location filename="../../dost_desk/ui/notices_panel.py" line="36"/>
         <source>Due today</source>
         <translation>Bu gün</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/notices_panel.py" line="37" />
+        <location filename="../../dost_desk/ui/notices_panel.py" line="37"/>
         <source>Overdue</source>
         <translation>Gecikmiş</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/notices_panel.py" line="38" />
+        <location filename="../../dost_desk/ui/notices_panel.py" line="38"/>
         <source>All</source>
         <translation>Hamısı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/notices_panel.py" line="42" />
+        <location filename="../../dost_desk/ui/notices_panel.py" line="42"/>
         <source>Due</source>
         <translation>Son tarix</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/notices_panel.py" line="43" />
+        <location filename="../../dost_desk/ui/notices_panel.py" line="43"/>
         <source>Registration number</source>
         <translation>Qeydiyyat nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/notices_panel.py" line="44" />
+        <location filename="../../dost_desk/ui/notices_panel.py" line="44"/>
         <source>Applicant</source>
         <translation>Müraciət edən</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/notices_panel.py" line="45" />
+        <location filename="../../dost_desk/ui/notices_panel.py" line="45"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/notices_panel.py" line="54" />
+        <location filename="../../dost_desk/ui/notices_panel.py" line="54"/>
         <source>&amp;Mark as posted</source>
         <translation>&amp;Yerləşdirildi kimi qeyd et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/notices_panel.py" line="82" />
+        <location filename="../../dost_desk/ui/notices_panel.py" line="82"/>
         <source>Posted</source>
         <translation>Yerləşdirilib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/notices_panel.py" line="82" />
+        <location filename="../../dost_desk/ui/notices_panel.py" line="82"/>
         <source>To post</source>
         <translation>Yerləşdirilməlidir</translation>
     </message>
@@ -946,17 +967,17 @@
 <context>
     <name>PassportView</name>
     <message>
-        <location filename="../../dost_desk/ui/widgets/passport_view.py" line="39" />
+        <location filename="../../dost_desk/ui/widgets/passport_view.py" line="39"/>
         <source>Choose a service on the left or search for it.</source>
         <translation>Soldakı siyahıdan xidməti seçin və ya axtarın.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/widgets/passport_view.py" line="50" />
+        <location filename="../../dost_desk/ui/widgets/passport_view.py" line="50"/>
         <source>provisional ID</source>
         <translation>müvəqqəti ID</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/widgets/passport_view.py" line="53" />
+        <location filename="../../dost_desk/ui/widgets/passport_view.py" line="53"/>
         <source>not stated</source>
         <translation>göstərilməyib</translation>
     </message>
@@ -964,37 +985,37 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="115" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="115"/>
         <source>&amp;Print…</source>
         <translation>&amp;Çap et…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="116" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="116"/>
         <source>&amp;Save as PDF…</source>
         <translation>PDF kimi &amp;saxla…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="118" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="118"/>
         <source>&amp;Reprint (duplicate)</source>
         <translation>&amp;Təkrar çap (dublikat)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="121" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="121"/>
         <source>&amp;Close</source>
         <translation>&amp;Bağla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="162" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="162"/>
         <source>No printer is installed. The document stays saved.</source>
         <translation>Printer quraşdırılmayıb. Sənəd yadda saxlanılıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="164" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="164"/>
         <source>Printing on %1…</source>
         <translation>%1 printerində çap edilir…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/print_preview.py" line="178" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="178"/>
         <source>Sent to the printer: %n page(s).</source>
         <translation>
             <numerusform>Printerə göndərildi: %n səhifə.</numerusform>
@@ -1002,32 +1023,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="183" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="183"/>
         <source>Printing failed: %1. The document stays saved.</source>
         <translation>Çap alınmadı: %1. Sənəd yadda saxlanılıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="188" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="188"/>
         <source>Save as PDF</source>
         <translation>PDF kimi saxla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="188" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="188"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF sənədləri (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="197" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="197"/>
         <source>Not saved: %1</source>
         <translation>Saxlanılmadı: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="199" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="199"/>
         <source>Saved: %1</source>
         <translation>Saxlanıldı: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="209" />
+        <location filename="../../dost_desk/ui/print_preview.py" line="209"/>
         <source>A duplicate (DUBLİKAT) was made and archived.</source>
         <translation>Dublikat (DUBLİKAT) hazırlandı və arxivə əlavə edildi.</translation>
     </message>
@@ -1035,232 +1056,232 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="13" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="13"/>
         <source>Enter the FİN.</source>
         <translation>FİN-i daxil edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="14" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="14"/>
         <source>The FİN has 7 characters.</source>
         <translation>FİN 7 simvoldan ibarətdir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="15" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="15"/>
         <source>The FİN has only digits and Latin capitals, without I and O.</source>
         <translation>FİN yalnız rəqəmlərdən və böyük latın hərflərindən ibarətdir (I və O hərfləri istifadə olunmur).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="18" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="18"/>
         <source>The representative cannot be the applicant.</source>
         <translation>Nümayəndə müraciət edən şəxsin özü ola bilməz.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="21" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="21"/>
         <source>The applicant cannot be their own representative.</source>
         <translation>Müraciət edən şəxs özünün nümayəndəsi ola bilməz.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="24" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="24"/>
         <source>Enter the VÖEN.</source>
         <translation>VÖEN-i daxil edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="25" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="25"/>
         <source>The VÖEN has 10 digits.</source>
         <translation>VÖEN 10 rəqəmdən ibarətdir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="26" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="26"/>
         <source>Enter the phone number.</source>
         <translation>Telefon nömrəsini daxil edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="27" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="27"/>
         <source>Phone: +994 and 9 digits, e.g. 050 123 45 67.</source>
         <translation>Telefon: +994 və 9 rəqəm, məsələn, 050 123 45 67.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="30" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="30"/>
         <source>Enter the e-mail address.</source>
         <translation>E-poçt ünvanını daxil edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="31" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="31"/>
         <source>The e-mail address is too long.</source>
         <translation>E-poçt ünvanı çox uzundur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="32" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="32"/>
         <source>This is not an e-mail address.</source>
         <translation>Bu, e-poçt ünvanı deyil.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="33" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="33"/>
         <source>This name is required.</source>
         <translation>Bu ad mütləq göstərilməlidir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="34" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="34"/>
         <source>The name is too long.</source>
         <translation>Ad çox uzundur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="35" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="35"/>
         <source>A name has only letters, spaces, hyphens and apostrophes.</source>
         <translation>Ad yalnız hərflərdən, boşluqlardan, defislərdən və apostroflardan ibarət ola bilər.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="38" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="38"/>
         <source>This field is required.</source>
         <translation>Bu xananın doldurulması məcburidir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="39" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="39"/>
         <source>The text is too long.</source>
         <translation>Mətn çox uzundur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="40" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="40"/>
         <source>Choose the identity document type.</source>
         <translation>Şəxsiyyəti təsdiq edən sənədin növünü seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="43" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="43"/>
         <source>Enter the document series and number.</source>
         <translation>Sənədin seriya və nömrəsini daxil edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="46" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="46"/>
         <source>Series and number: AA1234567 or AZE12345678.</source>
         <translation>Seriya və nömrə: AA1234567 və ya AZE12345678.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="49" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="49"/>
         <source>Enter the date.</source>
         <translation>Tarixi daxil edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="50" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="50"/>
         <source>Date as dd.mm.yyyy.</source>
         <translation>Tarix gg.aa.iiii formatında olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="51" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="51"/>
         <source>This date does not exist.</source>
         <translation>Belə tarix mövcud deyil.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="52" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="52"/>
         <source>The date cannot be in the future.</source>
         <translation>Tarix gələcək günə aid ola bilməz.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="53" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="53"/>
         <source>The date is too far in the past.</source>
         <translation>Tarix həddən artıq köhnədir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="54" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="54"/>
         <source>The document is dated after the application.</source>
         <translation>Sənədin tarixi müraciət tarixindən sonradır.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="57" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="57"/>
         <source>Choose a value.</source>
         <translation>Dəyər seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="58" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="58"/>
         <source>This variant is not in the passport.</source>
         <translation>Bu variant xidmət pasportunda yoxdur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="61" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="61"/>
         <source>The passport does not list this application form.</source>
         <translation>Xidmət pasportunda belə müraciət forması nəzərdə tutulmayıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="64" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="64"/>
         <source>The passport does not list this response form.</source>
         <translation>Xidmət pasportunda belə cavablandırma forması nəzərdə tutulmayıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="67" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="67"/>
         <source>Ticket: up to 16 letters, digits and dashes.</source>
         <translation>Növbə nömrəsi: ən çoxu 16 hərf, rəqəm və defis.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="70" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="70"/>
         <source>Choose the authority document type.</source>
         <translation>Səlahiyyət sənədinin növünü seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="73" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="73"/>
         <source>The service is not for this user type.</source>
         <translation>Bu xidmət həmin istifadəçi növü üçün nəzərdə tutulmayıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="76" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="76"/>
         <source>The user type does not match the applicant.</source>
         <translation>İstifadəçi növü müraciət edənə uyğun gəlmir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="79" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="79"/>
         <source>Choose who applies.</source>
         <translation>Kimin müraciət etdiyini seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="80" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="80"/>
         <source>Choose at least one refusal ground.</source>
         <translation>Ən azı bir imtina əsası seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="83" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="83"/>
         <source>This ground is not in the passport.</source>
         <translation>Bu əsas xidmət pasportunda yoxdur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="86" />
-        <source>Choose one of the passport's legal bases.</source>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="86"/>
+        <source>Choose one of the passport&apos;s legal bases.</source>
         <translation>Xidmət pasportunda göstərilən hüquqi əsaslardan birini seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="89" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="89"/>
         <source>Enter the amount paid, e.g. 5.00.</source>
         <translation>Ödənilmiş məbləği daxil edin, məsələn, 5.00.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="90" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="90"/>
         <source>The passport does not allow this form for the document.</source>
         <translation>Xidmət pasportu bu sənədin belə formada təqdim edilməsinə yol vermir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="93" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="93"/>
         <source>The applicant is not entered.</source>
         <translation>Müraciət edənin məlumatları daxil edilməyib.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="94" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="94"/>
         <source>The representative is not entered.</source>
         <translation>Nümayəndənin məlumatları daxil edilməyib.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="97" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="97"/>
         <source>Documents missing: %1</source>
         <translation>Təqdim edilməyən sənədlər: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="98" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="98"/>
         <source>The calendar covers the years 2000 to 2100.</source>
         <translation>Təqvim 2000–2100-cü illəri əhatə edir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="101" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="101"/>
         <source>Choose a day off or a working day.</source>
         <translation>İstirahət və ya iş günü seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="104" />
+        <location filename="../../dost_desk/ui/problem_messages.py" line="104"/>
         <source>The fee payment is not recorded.</source>
         <translation>Xidmət haqqının ödənilməsi qeydə alınmayıb.</translation>
     </message>
@@ -1268,37 +1289,37 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../dost_desk/ui/labels.py" line="10" />
+        <location filename="../../dost_desk/ui/labels.py" line="11"/>
         <source>Draft</source>
         <translation>Qaralama</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/labels.py" line="11" />
+        <location filename="../../dost_desk/ui/labels.py" line="12"/>
         <source>Submitted</source>
         <translation>Qəbul edilib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/labels.py" line="12" />
+        <location filename="../../dost_desk/ui/labels.py" line="13"/>
         <source>Ordered</source>
         <translation>Sifariş edilib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/labels.py" line="13" />
+        <location filename="../../dost_desk/ui/labels.py" line="14"/>
         <source>Ready</source>
         <translation>Hazırdır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/labels.py" line="14" />
+        <location filename="../../dost_desk/ui/labels.py" line="15"/>
         <source>Handed over</source>
         <translation>Təhvil verilib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/labels.py" line="15" />
+        <location filename="../../dost_desk/ui/labels.py" line="16"/>
         <source>Refused</source>
         <translation>İmtina edilib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/labels.py" line="16" />
+        <location filename="../../dost_desk/ui/labels.py" line="17"/>
         <source>Cancelled</source>
         <translation>Ləğv edilib</translation>
     </message>
@@ -1306,39 +1327,299 @@
 <context>
     <name>SupervisorDialog</name>
     <message>
-        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="36" />
-        <source>Supervisor's list</source>
+        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="36"/>
+        <source>Supervisor&apos;s list</source>
         <translation>Rəhbərin siyahısı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="43" />
+        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="43"/>
         <source>Since</source>
         <translation>Tarix</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="43" />
+        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="43"/>
         <source>Registration number</source>
         <translation>Qeydiyyat nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="43" />
+        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="43"/>
         <source>What to review</source>
         <translation>Nəyə baxılmalıdır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="50" />
+        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="50"/>
         <source>&amp;Open the application</source>
         <translation>Müraciəti &amp;aç</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="51" />
+        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="51"/>
         <source>Mark as &amp;reviewed</source>
         <translation>&amp;Baxıldı kimi qeyd et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="81" />
+        <location filename="../../dost_desk/ui/supervisor_dialog.py" line="81"/>
         <source>Nothing to review.</source>
         <translation>Baxılacaq heç nə yoxdur.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="77"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="78"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="107"/>
+        <source>Registration number</source>
+        <translation>Qeydiyyat nömrəsi</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="79"/>
+        <source>Reason of cancellation</source>
+        <translation>Ləğv səbəbi</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="80"/>
+        <source>Refusal</source>
+        <translation>İmtina</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="81"/>
+        <source>Outcome at</source>
+        <translation>Nəticə vaxtı</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="82"/>
+        <source>Deadline</source>
+        <translation>Son müddət</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="83"/>
+        <source>Last changed</source>
+        <translation>Son dəyişiklik</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="84"/>
+        <source>Applicant</source>
+        <translation>Müraciətçi</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="85"/>
+        <source>Form being typed</source>
+        <translation>Doldurulan forma</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="86"/>
+        <source>Fee</source>
+        <translation>Rüsum</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="87"/>
+        <source>Variant</source>
+        <translation>Variant</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="98"/>
+        <source>Sync conflicts and duplicates</source>
+        <translation>Sinxronizasiya ziddiyyətləri və dublikatlar</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="108"/>
+        <source>Here</source>
+        <translation>Burada</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="109"/>
+        <source>Central</source>
+        <translation>Mərkəzdə</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="110"/>
+        <source>Differs in</source>
+        <translation>Fərqlənir</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="115"/>
+        <source>Field</source>
+        <translation>Sahə</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="115"/>
+        <source>This centre</source>
+        <translation>Bu mərkəz</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="115"/>
+        <source>Central database</source>
+        <translation>Mərkəzi baza</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="119"/>
+        <source>Keep &amp;this centre&apos;s version</source>
+        <translation>&amp;Bu mərkəzin versiyasını saxla</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="122"/>
+        <source>Keep the c&amp;entral version</source>
+        <translation>M&amp;ərkəzi versiyanı saxla</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="124"/>
+        <source>&amp;Open the application</source>
+        <translation>Müraciəti &amp;aç</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="145"/>
+        <source>FİN</source>
+        <translation>FİN</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="146"/>
+        <source>Service</source>
+        <translation>Xidmət</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="147"/>
+        <source>First application</source>
+        <translation>Birinci müraciət</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="148"/>
+        <source>Second application</source>
+        <translation>İkinci müraciət</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="153"/>
+        <source>&amp;Check the central database</source>
+        <translation>Mərkəzi bazanı &amp;yoxla</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="159"/>
+        <source>The same FİN applying for the same service at two centres within 30 days.</source>
+        <translation>Eyni FİN ilə eyni xidmətə 30 gün ərzində iki mərkəzdə edilən müraciətlər.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="166"/>
+        <source>Conflicts</source>
+        <translation>Ziddiyyətlər</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="167"/>
+        <source>Possible duplicates</source>
+        <translation>Ehtimal olunan dublikatlar</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="208"/>
+        <source>No conflicts: every application agrees.</source>
+        <translation>Ziddiyyət yoxdur: bütün müraciətlər uyğundur.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="239"/>
+        <source>Found at the sync of %1. Both versions are kept until you choose.</source>
+        <translation>%1 sinxronizasiyasında aşkar edildi. Siz seçənədək hər iki versiya saxlanılır.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="255"/>
+        <source>Kept this centre&apos;s version: it is sent at the next sync.</source>
+        <translation>Bu mərkəzin versiyası saxlanıldı: növbəti sinxronizasiyada göndəriləcək.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="257"/>
+        <source>Kept the central version: it replaced this centre&apos;s one.</source>
+        <translation>Mərkəzi versiya saxlanıldı: bu mərkəzin versiyasını əvəz etdi.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="269"/>
+        <source>Asking the central database…</source>
+        <translation>Mərkəzi bazaya sorğu göndərilir…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="295"/>
+        <source>%n possible duplicate(s).</source>
+        <translation>
+            <numerusform>%n ehtimal olunan dublikat.</numerusform>
+            <numerusform>%n ehtimal olunan dublikat.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="297"/>
+        <source>No possible duplicates.</source>
+        <translation>Ehtimal olunan dublikat yoxdur.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="303"/>
+        <source>The central database could not be asked: %1</source>
+        <translation>Mərkəzi bazaya sorğu alınmadı: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncState</name>
+    <message>
+        <location filename="../../dost_desk/ui/labels.py" line="24"/>
+        <source>Here only</source>
+        <translation>Yalnız burada</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/labels.py" line="25"/>
+        <source>Syncing…</source>
+        <translation>Sinxronlaşdırılır…</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/labels.py" line="26"/>
+        <source>Synced</source>
+        <translation>Sinxronlaşdırılıb</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/labels.py" line="27"/>
+        <source>Conflict</source>
+        <translation>Ziddiyyət</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="87"/>
+        <source>Sync state unknown</source>
+        <translation>Sinxronizasiya vəziyyəti məlum deyil</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="90"/>
+        <source>Not synced: no central database</source>
+        <translation>Sinxronizasiya yoxdur: mərkəzi baza təyin edilməyib</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="91"/>
+        <source>Set upstream_url in the configuration to sync with the central database.</source>
+        <translation>Mərkəzi baza ilə sinxronizasiya üçün konfiqurasiyada upstream_url təyin edin.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="98"/>
+        <source>Synced %1</source>
+        <translation>Sinxronlaşdırılıb: %1</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="100"/>
+        <source>Not synced yet</source>
+        <translation>Hələ sinxronlaşdırılmayıb</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="102"/>
+        <source>%1 changes waiting</source>
+        <translation>%1 dəyişiklik gözləyir</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="106"/>
+        <source>%1 conflicts</source>
+        <translation>%1 ziddiyyət</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="113"/>
+        <source>Sync failed — the changes are kept</source>
+        <translation>Sinxronizasiya alınmadı — dəyişikliklər saxlanılıb</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="115"/>
+        <source>Last error: %1</source>
+        <translation>Son xəta: %1</translation>
     </message>
 </context>
 </TS>

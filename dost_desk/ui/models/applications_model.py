@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from dost_desk.models.local_time import BAKU
 from dost_desk.text import fold_for_search
-from dost_desk.ui.labels import status_label
+from dost_desk.ui.labels import status_label, sync_state_label
 
 if TYPE_CHECKING:
     from dost_desk.services.intake_dto import ApplicationSummary
@@ -21,6 +21,7 @@ APPLICATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OPEN_STATUSES = ("submitted", "ordered", "ready")
 OVERDUE = QColor("#f8d7da")
 DUE_TODAY = QColor("#fff3cd")
+CONFLICT = QColor("#b3261e")
 
 
 def filter_key(summary: ApplicationSummary) -> str:
@@ -36,7 +37,8 @@ def filter_key(summary: ApplicationSummary) -> str:
 
 
 class ApplicationsModel(QAbstractTableModel):
-    COLUMNS = 6
+    COLUMNS = 7
+    SYNC_COLUMN = 6
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +47,9 @@ class ApplicationsModel(QAbstractTableModel):
         self._query: list[str] = []
         self._status: str | None = None
         self.today: date = date.today()
+        # Sync state of a local desk: the applications not synced; every other one is.
+        self._sync_states: dict[str, str] = {}
+        self._syncing = False
 
     def set_applications(self, summaries: Sequence[ApplicationSummary], today: date) -> None:
         self.today = today
@@ -65,6 +70,20 @@ class ApplicationsModel(QAbstractTableModel):
             and all(word in key for word in self._query)
         ]
         self.endResetModel()
+
+    def set_sync_states(self, states: dict[str, str], syncing: bool = False) -> None:
+        """``states``: the applications that are ``local`` or ``conflict``; while a sync
+        runs (``syncing``) the local ones show as being sent."""
+        self._sync_states = dict(states)
+        self._syncing = syncing
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, self.SYNC_COLUMN), self.index(len(self._rows) - 1, self.SYNC_COLUMN)
+            )
+
+    def sync_state(self, summary: ApplicationSummary) -> str:
+        state = self._sync_states.get(summary.id, "synced")
+        return "syncing" if state == "local" and self._syncing else state
 
     def summary(self, row: int) -> ApplicationSummary:
         return self._rows[row]
@@ -99,6 +118,7 @@ class ApplicationsModel(QAbstractTableModel):
             self.tr("Applicant"),
             self.tr("FİN"),
             self.tr("Deadline"),
+            self.tr("Sync"),
         )
         return titles[section] if 0 <= section < len(titles) else None
 
@@ -115,8 +135,11 @@ class ApplicationsModel(QAbstractTableModel):
                 summary.applicant_name,
                 summary.fin or "",
                 deadline.strftime("%d.%m.%Y") if deadline else "",
+                sync_state_label(self.sync_state(summary)),
             )
             return values[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.SYNC_COLUMN:
+            return QBrush(CONFLICT) if self.sync_state(summary) == "conflict" else None
         if role == Qt.ItemDataRole.BackgroundRole:
             urgency = self.urgency(summary)
             if urgency == "overdue":

@@ -1,0 +1,141 @@
+"""Sync in the app: "Sync now" (F9) off the GUI thread, the status bar, the sync column of
+the applications list, conflicts resolved in the sync dialog — against the real PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ARTIFACTS
+from PySide6.QtCore import Qt
+
+from dost_desk.services.demo import create_demo_applications
+from dost_desk.services.outcome import change_status
+from dost_desk.services.sync import list_sync_conflicts, sync_status
+from dost_desk.storage.engine import create_engine_for
+from dost_desk.storage.migrate import run_upgrade
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def upstream_url(pg_empty_url: str) -> str:
+    run_upgrade(pg_empty_url)
+    return pg_empty_url
+
+
+@pytest.fixture
+def sync_env(monkeypatch, upstream_url):
+    monkeypatch.setenv("DOST_DESK_UPSTREAM_URL", upstream_url)
+    monkeypatch.setenv("DOST_DESK_FIRST_SYNC_MS", "3600000")  # only F9 syncs in these tests
+    return upstream_url
+
+
+def states(window) -> list[str]:
+    model = window.applications_panel.model
+    return [model.sync_state(model.summary(row)) for row in range(model.rowCount())]
+
+
+def sync_with_f9(window, qtbot) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.sync.running
+    qtbot.waitUntil(lambda: not window.sync.running, timeout=30_000)
+
+
+def test_sync_now_sends_everything_and_the_list_shows_it(open_window, qtbot, sync_env, make_desk):
+    window = open_window("en")
+    assert window.sync_action.isEnabled()
+    assert window.sync_label.text() == "Not synced yet"
+    create_demo_applications(window.desk, 12, seed=3)
+    window._refresh_applications()
+    assert set(states(window)) == {"local"}
+    assert "changes waiting" in window.sync_label.text()
+
+    sync_with_f9(window, qtbot)
+
+    assert window.sync_label.text().startswith("Synced ")
+    assert "waiting" not in window.sync_label.text()
+    assert set(states(window)) == {"synced"}
+    central = make_desk(sync_env, centre_code="C000")
+    from dost_desk.services.applications import list_applications
+
+    assert len(list_applications(central, limit=None)) == 12
+
+
+def test_a_conflict_is_shown_and_resolved_in_the_sync_dialog(
+    open_window, qtbot, sync_env, make_desk
+):
+    window = open_window("en")
+    create_demo_applications(window.desk, 20, seed=4)
+    sync_with_f9(window, qtbot)
+    from dost_desk.services.applications import list_applications
+
+    target = next(a for a in list_applications(window.desk, limit=None) if a.status == "ordered")
+    central = make_desk(sync_env, centre_code="C000")
+    change_status(central, target.id, "cancelled", "withdrawn by phone")
+    change_status(window.desk, target.id, "ready", "the certificate came")
+    window._refresh_applications()
+
+    sync_with_f9(window, qtbot)
+
+    assert "1 conflicts" in window.sync_label.text()
+    model = window.applications_panel.model
+    by_id = {
+        model.summary(row).id: model.sync_state(model.summary(row))
+        for row in range(model.rowCount())
+    }
+    assert by_id[target.id] == "conflict"
+    assert list(by_id.values()).count("conflict") == 1
+
+    dialog = window.open_sync_dialog()
+    qtbot.waitExposed(dialog)
+    assert dialog.conflict_table.rowCount() == 1
+    versions = {
+        dialog.versions.item(row, 0).text(): (
+            dialog.versions.item(row, 1).text(),
+            dialog.versions.item(row, 2).text(),
+        )
+        for row in range(dialog.versions.rowCount())
+    }
+    assert versions["Status"] == ("Ready", "Cancelled")
+    dialog.grab().save(str(ARTIFACTS / "sync-conflict-dialog.png"))
+    qtbot.mouseClick(dialog.keep_local, Qt.MouseButton.LeftButton)
+    assert dialog.conflict_table.rowCount() == 0
+    assert "next sync" in dialog.message.text()
+    dialog.reject()
+
+    sync_with_f9(window, qtbot)
+    assert list_sync_conflicts(window.desk) == []
+    central_view = {a.id: a.status for a in list_applications(central, limit=None)}
+    assert central_view[target.id] == "ready"
+    assert set(states(window)) == {"synced"}
+
+
+def test_a_failed_sync_says_so_and_keeps_the_changes(open_window, qtbot, monkeypatch):
+    monkeypatch.setenv("DOST_DESK_UPSTREAM_URL", "postgresql+psycopg://postgres@127.0.0.1:1/dost")
+    monkeypatch.setenv("DOST_DESK_FIRST_SYNC_MS", "3600000")
+    window = open_window("az")
+    create_demo_applications(window.desk, 5, seed=5)
+    window._refresh_applications()
+    waiting = sync_status(window.desk).waiting
+    assert waiting > 0
+    assert window.sync_label.text() == f"Hələ sinxronlaşdırılmayıb · {waiting} dəyişiklik gözləyir"
+
+    sync_with_f9(window, qtbot)
+
+    assert window.sync_label.text() == "Sinxronizasiya alınmadı — dəyişikliklər saxlanılıb"
+    assert "127.0.0.1:1" in window.sync_label.toolTip()
+    assert set(states(window)) == {"local"}
+    model = window.applications_panel.model
+    assert model.data(model.index(0, model.SYNC_COLUMN)) == "Yalnız burada"
+    window.grab().save(str(ARTIFACTS / "sync-failed-az.png"))
+
+
+def test_the_sync_column_is_hidden_on_a_networked_desk(open_window, monkeypatch, upstream_url):
+    monkeypatch.setenv("DOST_DESK_DATABASE_URL", upstream_url)
+    window = open_window("en")
+    panel = window.applications_panel
+    assert panel.table.isColumnHidden(panel.model.SYNC_COLUMN)
+    assert not window.sync_action.isEnabled()
+    assert window.sync_label.text() == ""
+    engine = create_engine_for(upstream_url)
+    engine.dispose()
