@@ -7,6 +7,7 @@ import pytest
 from conftest import ARTIFACTS
 from PySide6.QtCore import Qt
 
+from dost_desk.services.catalog import store_catalog_in_database
 from dost_desk.services.demo import create_demo_applications
 from dost_desk.services.outcome import change_status
 from dost_desk.services.sync import list_sync_conflicts, sync_status
@@ -139,3 +140,50 @@ def test_the_sync_column_is_hidden_on_a_networked_desk(open_window, monkeypatch,
     assert window.sync_label.text() == ""
     engine = create_engine_for(upstream_url)
     engine.dispose()
+
+
+def test_the_duplicate_review_list_asks_the_central_database(
+    open_window, qtbot, sync_env, make_desk, clock, tmp_path
+):
+    """The same person applies for the ID-card certificate here (C000) and at C202."""
+    import random
+    from datetime import UTC, datetime
+
+    from dost_desk.services.applicants import set_applicant
+    from dost_desk.services.demo_people import CERTIFICATE, People
+    from dost_desk.services.intake import record_document, start_application
+    from dost_desk.services.outcome import submit_application
+    from dost_desk.services.sync import sync_with_upstream
+
+    window = open_window("en")
+    other_url = f"sqlite:///{tmp_path / 'c202.sqlite3'}"
+    run_upgrade(other_url)
+    clock.current = datetime.now(UTC)  # the window's desk runs on the real clock
+    other = make_desk(other_url, centre_code="C202")
+    store_catalog_in_database(other.engine)
+    person = People(random.Random(7)).person(CERTIFICATE)
+    for desk in (window.desk, other):
+        app = start_application(desk, CERTIFICATE, {"action": "issue"}, "in_person", "in_person")
+        app = set_applicant(desk, app.id, person)
+        for document in app.documents:
+            app = record_document(desk, app.id, document.name, "electronic_source")
+        submit_application(desk, app.id)
+    sync_with_upstream(other, sync_env)
+    sync_with_f9(window, qtbot)
+
+    dialog = window.open_sync_dialog()
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.check_duplicates, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.check_duplicates.isEnabled(), timeout=15_000)
+    assert dialog.duplicate_table.rowCount() == 1, dialog.message.text()
+    assert dialog.duplicate_table.item(0, 0).text() == person.fin
+    assert (
+        "(C000)"
+        in dialog.duplicate_table.item(0, 2).text() + dialog.duplicate_table.item(0, 3).text()
+    )
+    assert (
+        "(C202)"
+        in dialog.duplicate_table.item(0, 2).text() + dialog.duplicate_table.item(0, 3).text()
+    )
+    assert dialog.message.text() == "1 possible duplicate(s)."
+    dialog.reject()
