@@ -31,6 +31,7 @@ _GROUPS = (
     "notices_cmd",
     "print_cmd",
     "sync_cmd",
+    "reference_cmd",
 )
 
 

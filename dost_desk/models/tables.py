@@ -66,6 +66,17 @@ class HolidayOverride(Base):
         return f"HolidayOverride(day={self.day.isoformat()}, kind={self.kind!r})"
 
 
+class ReferenceValue(Base):
+    """Reference data set centrally and pulled by every desk (e.g. ``id_patterns``: the
+    accepted identity-document number formats), as JSON under a key."""
+
+    __tablename__ = "reference_values"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any] = mapped_column(JsonDocument)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now, onupdate=utc_now)
+
+
 class AppMeta(Base):
     """Small key/value facts about this database (e.g. which centre it belongs to)."""
 

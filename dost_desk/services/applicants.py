@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from sqlalchemy import select
@@ -64,13 +65,17 @@ class _Collector:
 
 
 def _validate_person(
-    data: ApplicantInput | RepresentativeInput, today: date, c: _Collector
+    data: ApplicantInput | RepresentativeInput,
+    today: date,
+    c: _Collector,
+    id_patterns: Mapping[str, Sequence[str]] | None = None,
 ) -> dict:
     return {
         "fin": c.take("fin", check_fin(data.fin)),
         "id_document_kind": data.id_document_kind,
         "id_document_number": c.take(
-            "id_document_number", check_id_document(data.id_document_kind, data.id_document_number)
+            "id_document_number",
+            check_id_document(data.id_document_kind, data.id_document_number, id_patterns),
         ),
         "surname": c.take("surname", check_person_name(data.surname)),
         "name": c.take("name", check_person_name(data.name)),
@@ -80,11 +85,14 @@ def _validate_person(
     }
 
 
-def validate_applicant(data: ApplicantInput, today: date) -> dict:
-    """Normalised applicant fields, or InvalidInput naming every field to correct."""
+def validate_applicant(
+    data: ApplicantInput, today: date, id_patterns: Mapping[str, Sequence[str]] | None = None
+) -> dict:
+    """Normalised applicant fields, or InvalidInput naming every field to correct
+    (identity documents against ``id_patterns``, the defaults when None)."""
     c = _Collector()
     if data.kind == "person":
-        values = _validate_person(data, today, c)
+        values = _validate_person(data, today, c, id_patterns)
         values |= {"voen": None, "organisation_name": None}
     elif data.kind in ORGANISATION_TYPES:
         values = {
@@ -136,7 +144,7 @@ def _search_key(values: dict) -> str:
 
 def set_applicant(desk: Desk, application_id: str, data: ApplicantInput) -> ApplicationView:
     """Validate and attach the applicant; an earlier applicant with the FİN/VÖEN is reused."""
-    values = validate_applicant(data, desk.local_now().date())
+    values = validate_applicant(data, desk.local_now().date(), desk.id_patterns())
     with UnitOfWork(desk.engine) as uow:
         row = load_application(uow.session, application_id)
         require_draft(row)
@@ -180,7 +188,7 @@ def set_representative(
             )
         started = row.started_at.astimezone(BAKU).date()
         c = _Collector()
-        values = _validate_person(data, desk.local_now().date(), c)
+        values = _validate_person(data, desk.local_now().date(), c, desk.id_patterns())
         if data.authority_kind not in ("power_of_attorney", "guardianship"):
             c.problems["authority_kind"] = FieldProblem(
                 "authority.kind", "choose the document kind"

@@ -6,7 +6,7 @@ the catalog and the clock. Tests build one on a temporary database with a fixed 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -55,6 +55,13 @@ class Desk:
             for row in session.scalars(select(HolidayOverride))
         ]
         return WorkingCalendar(overrides)
+
+    def id_patterns(self) -> Mapping[str, Sequence[str]]:
+        """The accepted identity-document formats: the defaults, with the kinds set
+        centrally (``dost-desk reference id-patterns --set``, pulled by the sync) replaced."""
+        from dost_desk.services.reference_data import id_patterns
+
+        return id_patterns(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()

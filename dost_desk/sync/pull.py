@@ -11,6 +11,7 @@ changes), with the cursor moved only when it commits:
 
 * **published passports** (``dost-desk catalog publish``): replace the local copy;
 * **holiday overrides** (and their deletions): the central calendar corrections;
+* **reference values** (and their deletions), e.g. the identity-document formats;
 * **this centre's applications** changed centrally (e.g. by the back office): applied
   when the desk has no unpushed change of them, otherwise kept as a conflict (both rows);
   their new status-history rows come along;
@@ -34,7 +35,13 @@ from sqlalchemy.pool import NullPool
 from dost_desk.models.base import utc_now
 from dost_desk.models.followup_tables import BackOfficeOrder
 from dost_desk.models.sync_tables import OutboxEntry, SyncFact
-from dost_desk.models.tables import Application, HolidayOverride, Passport, StatusChange
+from dost_desk.models.tables import (
+    Application,
+    HolidayOverride,
+    Passport,
+    ReferenceValue,
+    StatusChange,
+)
 from dost_desk.storage.engine import create_engine_for, storage_errors
 from dost_desk.storage.passport_store import PUBLISHED_PREFIX
 from dost_desk.sync.outbox import json_safe
@@ -55,6 +62,7 @@ _ORDERS = BackOfficeOrder.__table__
 _HISTORY = StatusChange.__table__
 _HOLIDAYS = HolidayOverride.__table__
 _PASSPORTS = Passport.__table__
+_REFERENCE = ReferenceValue.__table__
 _OUTBOX = OutboxEntry.__table__
 _FACTS = SyncFact.__table__
 
@@ -75,6 +83,7 @@ class PullSummary:
 
     passports: list[str] = field(default_factory=list)
     holidays: int = 0
+    reference: int = 0
     applications: int = 0
     conflicts: list[str] = field(default_factory=list)
     orders: list[OrderOutcome] = field(default_factory=list)
@@ -83,6 +92,7 @@ class PullSummary:
     def line(self) -> str:
         return (
             f"pulled {len(self.passports)} passports, {self.holidays} calendar changes, "
+            f"{self.reference} reference data changes, "
             f"{self.applications} application changes, {len(self.orders)} closed orders"
             + (f"; {len(self.conflicts)} conflicts kept" if self.conflicts else "")
         )
@@ -135,6 +145,8 @@ class _Changes:
     passports: list[dict[str, Any]]
     holidays: list[dict[str, Any]]
     deleted_days: list[str]
+    reference: list[dict[str, Any]]
+    deleted_reference: list[str]
     applications: list[dict[str, Any]]
     history: list[dict[str, Any]]
     orders: list[dict[str, Any]]
@@ -164,14 +176,9 @@ def _read_changes(connection: Connection, cursor: str | None, centre_code: str) 
         params,
     )
     holidays = _rows(connection, select(_HOLIDAYS).where(_changed("holiday_overrides")), params)
-    deleted_days = list(
-        connection.execute(
-            select(literal_column("row_key"))
-            .select_from(text("sync_deletions"))
-            .where(text("table_name = 'holiday_overrides'"), _changed("sync_deletions")),
-            params,
-        ).scalars()
-    )
+    deleted_days = _deleted(connection, "holiday_overrides", params)
+    reference = _rows(connection, select(_REFERENCE).where(_changed("reference_values")), params)
+    deleted_reference = _deleted(connection, "reference_values", params)
     applications = _rows(
         connection,
         select(_APPLICATIONS).where(
@@ -197,8 +204,27 @@ def _read_changes(connection: Connection, cursor: str | None, centre_code: str) 
         params,
     )
     return _Changes(
-        snapshot, central_now, passports, holidays, deleted_days, applications, history, orders
+        snapshot,
+        central_now,
+        passports,
+        holidays,
+        deleted_days,
+        reference,
+        deleted_reference,
+        applications,
+        history,
+        orders,
     )
+
+
+def _deleted(connection: Connection, table: str, params: dict[str, Any]) -> list[str]:
+    """Keys of ``table``'s rows deleted centrally since the cursor (tombstones)."""
+    statement = (
+        select(literal_column("row_key"))
+        .select_from(text("sync_deletions"))
+        .where(text("table_name = :table"), _changed("sync_deletions"))
+    )
+    return list(connection.execute(statement, params | {"table": table}).scalars())
 
 
 def _rows(connection: Connection, statement: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -210,6 +236,7 @@ def _apply_changes(
 ) -> None:
     summary.passports = _apply_passports(connection, changes.passports)
     summary.holidays = _apply_holidays(connection, changes.holidays, changes.deleted_days)
+    summary.reference = _apply_reference(connection, changes.reference, changes.deleted_reference)
     held = set(connection.execute(held_applications()).scalars())
     applied = _apply_applications(connection, changes.applications, held, summary, at)
     _apply_history(connection, [row for row in changes.history if row["application_id"] in applied])
@@ -256,6 +283,27 @@ def _apply_holidays(
             connection.execute(
                 update(_HOLIDAYS).where(_HOLIDAYS.c.day == row["day"]).values(values)
             )
+        else:
+            continue
+        changes += 1
+    return changes
+
+
+def _apply_reference(connection: Connection, rows: list[dict[str, Any]], deleted: list[str]) -> int:
+    central = {row["key"]: row for row in rows}
+    gone = [key for key in deleted if key not in central]
+    changes = 0
+    if gone:
+        changes += connection.execute(delete(_REFERENCE).where(_REFERENCE.c.key.in_(gone))).rowcount
+    local = {
+        row.key: row.value
+        for row in connection.execute(select(_REFERENCE).where(_REFERENCE.c.key.in_(list(central))))
+    }
+    for key, row in central.items():
+        if key not in local:
+            connection.execute(insert(_REFERENCE).values(row))
+        elif local[key] != row["value"]:
+            connection.execute(update(_REFERENCE).where(_REFERENCE.c.key == key).values(row))
         else:
             continue
         changes += 1

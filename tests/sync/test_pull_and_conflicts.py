@@ -6,6 +6,7 @@ ministry operator runs); the local desk syncs with :func:`sync_with_upstream`.
 
 from __future__ import annotations
 
+import random
 import shutil
 from pathlib import Path
 
@@ -273,3 +274,44 @@ def test_sync_commands(synced, central, desk_url, upstream_url, capsys):
     assert "kept the local version" in capsys.readouterr().out
     assert main(["sync", "resolve", conflict_id, "--keep", "local", "--url", desk_url]) == 1
     assert "resolved" in capsys.readouterr().err
+
+
+def test_identity_document_formats_set_centrally_reach_the_desk(
+    synced, upstream_url, desk_url, tmp_path: Path, capsys
+):
+    """The ministry adds a new ID-card series (AB + 7 digits) on the central database."""
+    from dataclasses import replace
+
+    from dost_desk.services.applicants import set_applicant
+    from dost_desk.services.demo_people import CERTIFICATE, People
+    from dost_desk.services.intake import start_application
+    from dost_desk.services.intake_dto import InvalidInput
+
+    formats = tmp_path / "formats.json"
+    formats.write_text('{"id_card": ["AZE\\\\d{8}", "AA\\\\d{7}", "AB\\\\d{7}"]}', encoding="utf-8")
+    person = replace(
+        People(random.Random(5)).person(CERTIFICATE),
+        id_document_kind="id_card",
+        id_document_number="AB1234567",
+    )
+    app = start_application(synced, CERTIFICATE, {"action": "issue"}, "in_person", "in_person")
+    with pytest.raises(InvalidInput) as refused:
+        set_applicant(synced, app.id, person)
+    assert "id_document_number" in refused.value.problems
+
+    assert main(["reference", "id-patterns", "--set", str(formats), "--url", upstream_url]) == 0
+    assert "id_card: AZE\\d{8}  AA\\d{7}  AB\\d{7}" in capsys.readouterr().out
+    summary = sync_with_upstream(synced, upstream_url)
+
+    assert summary.pull.reference == 1
+    assert set_applicant(synced, app.id, person).applicant.id_document_number == "AB1234567"
+    assert main(["reference", "id-patterns", "--url", desk_url]) == 0
+    assert "AB\\d{7}" in capsys.readouterr().out
+
+
+def test_a_broken_formats_file_is_refused_with_the_reason(desk_url, tmp_path: Path, capsys):
+    broken = tmp_path / "formats.json"
+    broken.write_text('{"id_card": ["AZE(\\\\d{8}"]}', encoding="utf-8")
+    assert main(["reference", "id-patterns", "--set", str(broken), "--url", desk_url]) == 1
+    error = capsys.readouterr().err
+    assert "id_card" in error and "is not valid" in error

@@ -134,7 +134,8 @@ def test_the_sync_command_pushes_and_reports(desk, desk_url, upstream_url, capsy
     assert lines[0] == f"pushed {queued} changes in 1 batches"
     # Its own applications come back in the pull and change nothing.
     assert (
-        lines[1] == "pulled 0 passports, 0 calendar changes, 0 application changes, 0 closed orders"
+        lines[1] == "pulled 0 passports, 0 calendar changes, 0 reference data changes, "
+        "0 application changes, 0 closed orders"
     )
     assert lines[2].startswith("deferred checks asked again: ")
     assert main(["sync", "--upstream", upstream_url, "--url", desk_url]) == 0

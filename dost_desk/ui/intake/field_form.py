@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -29,10 +29,13 @@ ERROR_STYLE = "color: #b3261e;"
 Checker = Callable[[str], Checked]
 
 
-def person_checkers(today: Callable[[], date]) -> dict[str, Checker]:
+def person_checkers(
+    today: Callable[[], date], id_patterns: Mapping[str, Sequence[str]] | None = None
+) -> dict[str, Checker]:
+    """Checks as the agent types; identity documents against the desk's formats."""
     return {
         "fin": check_fin,
-        "id_document_number": lambda text: check_id_document("id_card", text),
+        "id_document_number": lambda text: check_id_document("id_card", text, id_patterns),
         "surname": check_person_name,
         "name": check_person_name,
         "patronymic": lambda text: check_person_name(text, required=False),

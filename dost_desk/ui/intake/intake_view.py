@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dost_desk.storage.engine import StorageError
 from dost_desk.ui.intake import actions, checks_page
 from dost_desk.ui.intake.checks_page import ChecksPage
 from dost_desk.ui.intake.pages import (
@@ -62,8 +63,9 @@ class IntakeView(QWidget):
         today = lambda: desk.local_now().date()  # noqa: E731
         self.pages = QStackedWidget(objectName="intakePages")
         self.start_page = StartPage()
-        self.applicant_page = ApplicantPage(today)
-        self.representative_page = RepresentativePage(today)
+        id_patterns = _id_patterns(desk)
+        self.applicant_page = ApplicantPage(today, id_patterns=id_patterns)
+        self.representative_page = RepresentativePage(today, id_patterns=id_patterns)
         self.documents_page = DocumentsPage()
         self.fee_page = FeePage()
         self.outcome_page = OutcomePage()
@@ -284,3 +286,12 @@ class IntakeView(QWidget):
 
 
 __all__ = ["IntakeView", "user_type_labels"]
+
+
+def _id_patterns(desk: Desk):
+    """The desk's identity-document formats for the checks as the agent types (the
+    built-in ones when the database cannot say: the service checks again on saving)."""
+    try:
+        return desk.id_patterns()
+    except StorageError:
+        return None

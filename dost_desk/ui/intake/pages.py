@@ -5,7 +5,7 @@ Pages only lay widgets out; :class:`~dost_desk.ui.intake.intake_view.IntakeView`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -151,7 +151,12 @@ def _person_fields(form: FieldForm) -> None:
 
 
 class ApplicantPage(QWidget):
-    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+        id_patterns: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("applicantPage")
         layout = QVBoxLayout(self)
@@ -172,7 +177,7 @@ class ApplicantPage(QWidget):
         self.found = QComboBox(objectName="foundApplicants")
         self.found.hide()
         layout.addWidget(self.found)
-        self.form = FieldForm(person_checkers(today))
+        self.form = FieldForm(person_checkers(today, id_patterns))
         self.form.add_combo("kind", QCoreApplication.translate("IntakePages", "&Who applies"), [])
         self.form.add_combo(
             "user_type", QCoreApplication.translate("IntakePages", "&User type"), []
@@ -225,7 +230,12 @@ class ApplicantPage(QWidget):
 
 
 class RepresentativePage(QWidget):
-    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+        id_patterns: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("representativePage")
         layout = QVBoxLayout(self)
@@ -234,7 +244,7 @@ class RepresentativePage(QWidget):
                 QCoreApplication.translate("IntakePages", "Representative and authority document")
             )
         )
-        self.form = FieldForm(person_checkers(today))
+        self.form = FieldForm(person_checkers(today, id_patterns))
         _person_fields(self.form)
         self.form.add_combo(
             "authority_kind",

@@ -1,8 +1,8 @@
 """Pull and conflicts of offline sync (``dost_desk/models/sync_tables.py``), and the
 change tracking of the central database.
 
-Everywhere: ``outbox.application_id``; the tables ``sync_conflicts``, ``synced_versions``
-and ``sync_facts``.
+Everywhere: ``outbox.application_id``; the tables ``sync_conflicts``, ``synced_versions``,
+``sync_facts`` and ``reference_values`` (reference data set centrally, e.g. ID patterns).
 
 On PostgreSQL only (the central database, and networked desks sharing it): every table a
 desk pulls gets ``change_xid`` (``xid8``), set by a trigger to the writing transaction's
@@ -32,9 +32,15 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 #: The tables whose changes desks pull (the trigger sets their change_xid).
-TRACKED_TABLES = ("passports", "holiday_overrides", "applications", "back_office_orders")
+TRACKED_TABLES = (
+    "passports",
+    "holiday_overrides",
+    "reference_values",
+    "applications",
+    "back_office_orders",
+)
 #: The tables whose deletions desks pull (and their key column).
-TOMBSTONED_TABLES = {"holiday_overrides": "day", "passports": "id"}
+TOMBSTONED_TABLES = {"holiday_overrides": "day", "passports": "id", "reference_values": "key"}
 
 
 def _json() -> sa.types.TypeEngine[object]:
@@ -77,6 +83,13 @@ def upgrade() -> None:
         sa.Column("key", sa.String(length=64), nullable=False),
         sa.Column("value", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("key", name=op.f("pk_sync_facts")),
+    )
+    op.create_table(
+        "reference_values",
+        sa.Column("key", sa.String(length=64), nullable=False),
+        sa.Column("value", _json(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_reference_values")),
     )
     if op.get_bind().dialect.name == "postgresql":
         _track_changes()
@@ -140,6 +153,7 @@ def downgrade() -> None:
         op.drop_table("sync_deletions")
         op.execute("DROP FUNCTION dost_track_deletion()")
         op.execute("DROP FUNCTION dost_track_change()")
+    op.drop_table("reference_values")
     op.drop_table("sync_facts")
     op.drop_table("synced_versions")
     op.drop_index("ix_sync_conflicts_application_id_resolved_at", table_name="sync_conflicts")
