@@ -10,6 +10,7 @@ anywhere is simply run again, and says why in :func:`sync_status`.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -108,16 +109,20 @@ def _upstream(desk: Desk, upstream_url: str | None) -> str:
 
 
 def sync_with_upstream(
-    desk: Desk, upstream_url: str | None = None, batch_size: int = 500
+    desk: Desk,
+    upstream_url: str | None = None,
+    batch_size: int = 500,
+    progress: Callable[[int, int], None] | None = None,
 ) -> SyncSummary:
     """Push, pull, follow up the orders closed centrally, ask deferred checks again.
 
     Raises :class:`~dost_desk.storage.engine.StorageError` (nothing lost: run it again);
-    the error is also kept for :func:`sync_status`.
+    the error is also kept for :func:`sync_status`. ``progress(done, total)`` follows the
+    push batch by batch.
     """
     url = _upstream(desk, upstream_url)
     try:
-        pushed = push_outbox(desk.engine, url, batch_size, clock=desk.now)
+        pushed = push_outbox(desk.engine, url, batch_size, clock=desk.now, progress=progress)
         pulled = pull_changes(desk.engine, url, desk.centre_code, clock=desk.now)
         ready = _follow_up_orders(desk, pulled)
     except StorageError as error:

@@ -26,7 +26,7 @@ from typing import Any
 from uuid import uuid4
 
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Date, Row, Table, delete, insert, select, update
+from sqlalchemy import Date, Row, Table, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
@@ -93,6 +93,7 @@ def push_outbox(
     batch_size: int = 500,
     *,
     clock: Callable[[], datetime] = utc_now,
+    progress: Callable[[int, int], None] | None = None,
 ) -> PushSummary:
     """Apply every unpushed outbox entry of ``local_engine`` to the PostgreSQL database at
     ``upstream_url``; return what was pushed.
@@ -100,7 +101,8 @@ def push_outbox(
     Raises :class:`~dost_desk.storage.engine.StorageUnavailable` when either database
     cannot be reached, :class:`SyncError` when the upstream schema is not this version's,
     :class:`~dost_desk.storage.engine.InvalidDatabaseUrl` for a URL that is not PostgreSQL.
-    Entries stay unpushed unless their batch was committed upstream.
+    Entries stay unpushed unless their batch was committed upstream. ``progress(done,
+    total)`` is called after each committed batch.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -116,6 +118,8 @@ def push_outbox(
         with storage_errors(upstream_url), upstream.connect() as connection:
             with connection.begin():
                 _check_upstream_schema(connection, upstream_url)
+            with storage_errors(local_where):
+                total = _count_unpushed(local_engine)
             while True:
                 with storage_errors(local_where):
                     entries = _unpushed(local_engine, batch_size)
@@ -134,6 +138,8 @@ def push_outbox(
                 held.extend(held_ids)
                 pushed += len(applied)
                 batches += 1
+                if progress is not None:
+                    progress(min(pushed, total), total)
     finally:
         upstream.dispose()
     return PushSummary(pushed=pushed, batches=batches, conflicts=tuple(held))
@@ -155,15 +161,23 @@ def held_applications() -> Any:
     return select(_CONFLICTS.c.application_id).where(_CONFLICTS.c.resolved_at.is_(None))
 
 
+def _waiting() -> list[Any]:
+    return [
+        _OUTBOX.c.pushed_at.is_(None),
+        _OUTBOX.c.application_id.is_(None) | _OUTBOX.c.application_id.not_in(held_applications()),
+    ]
+
+
+def _count_unpushed(local_engine: Engine) -> int:
+    with local_engine.connect() as connection:
+        return connection.scalar(select(func.count()).select_from(_OUTBOX).where(*_waiting()))
+
+
 def _unpushed(local_engine: Engine, limit: int) -> Sequence[Row[Any]]:
     statement = (
         select(_OUTBOX.c.id, _OUTBOX.c.table, _OUTBOX.c.row_id, _OUTBOX.c.operation)
         .add_columns(_OUTBOX.c.application_id, _OUTBOX.c.payload)
-        .where(
-            _OUTBOX.c.pushed_at.is_(None),
-            _OUTBOX.c.application_id.is_(None)
-            | _OUTBOX.c.application_id.not_in(held_applications()),
-        )
+        .where(*_waiting())
         .order_by(_OUTBOX.c.id)
         .limit(limit)
     )

@@ -327,6 +327,7 @@ class MainWindow(QMainWindow):
         self.sync.started.connect(self._sync_started)
         self.sync.finished.connect(self._sync_finished)
         self.sync.failed.connect(self._sync_failed)
+        self.sync.progress.connect(self._sync_progress)
         self.sync_action.setEnabled(self.sync.available)
         self._show_sync_state()
         if self.sync.available:
@@ -340,6 +341,13 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(self.tr("Syncing…"))
         if self.applications_panel is not None:
             self.applications_panel.refresh_sync_states(self.desk, syncing=True)
+
+    def _sync_progress(self, done: int, total: int) -> None:
+        self.sync_label.setText(
+            self.tr("Syncing… %1 of %2 changes sent")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+        )
 
     def _sync_finished(self, summary) -> None:
         if summary.pull.passports:

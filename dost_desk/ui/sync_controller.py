@@ -20,6 +20,7 @@ class SyncController(QObject):
     started = Signal()
     finished = Signal(object)  # SyncSummary
     failed = Signal(str)  # one line; the outbox is intact, the next sync retries
+    progress = Signal(int, int)  # changes pushed, of how many (emitted from the worker)
 
     def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +48,9 @@ class SyncController(QObject):
         run_in_background(
             sync_with_upstream,
             self.desk,
+            None,
+            500,
+            self.progress.emit,  # queued to the GUI thread by Qt
             on_done=self._done,
             on_error=self._failed,
             context=self,

@@ -506,7 +506,7 @@
     </message>
     <message>
         <location filename="../../dost_desk/ui/intake/pages.py" line="148"/>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="256"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="266"/>
         <source>dd.mm.yyyy</source>
         <translation>gg.aa.iiii</translation>
     </message>
@@ -516,202 +516,202 @@
         <translation>Telef&amp;on</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="158"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="163"/>
         <source>Applicant</source>
         <translation>Müraciət edən</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="162"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="167"/>
         <source>Find an earlier applicant by FİN, VÖEN or name</source>
         <translation>Əvvəllər müraciət etmiş şəxsi FİN, VÖEN və ya ad üzrə axtarın</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="167"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="172"/>
         <source>F&amp;ind</source>
         <translation>A&amp;xtar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="176"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="181"/>
         <source>&amp;Who applies</source>
         <translation>Kim &amp;müraciət edir</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="178"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="183"/>
         <source>&amp;User type</source>
         <translation>İst&amp;ifadəçi növü</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="183"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="188"/>
         <source>&amp;VÖEN</source>
         <translation>VÖ&amp;EN</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="184"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="189"/>
         <source>10 digits</source>
         <translation>10 rəqəm</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="187"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="192"/>
         <source>&amp;Organisation</source>
         <translation>Təşki&amp;lat</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="189"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="194"/>
         <source>&amp;E-mail</source>
         <translation>E-&amp;poçt</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="190"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="195"/>
         <source>A&amp;ddress</source>
         <translation>Ün&amp;van</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="234"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="244"/>
         <source>Representative and authority document</source>
         <translation>Nümayəndə və səlahiyyət sənədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="241"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="251"/>
         <source>&amp;Authority document</source>
         <translation>Sə&amp;lahiyyət sənədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="245"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="255"/>
         <source>Power of attorney</source>
         <translation>Etibarnamə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="247"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="257"/>
         <source>Guardianship</source>
         <translation>Qəyyumluq (himayəçilik) sənədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="251"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="261"/>
         <source>Document n&amp;umber</source>
         <translation>Sənədin nö&amp;mrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="255"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="265"/>
         <source>Document da&amp;te</source>
         <translation>Sənədin tari&amp;xi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="259"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="269"/>
         <source>Issued by (n&amp;otary)</source>
         <translation>Kim tərəfindən &amp;verilib (notarius)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="270"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="280"/>
         <source>Documents</source>
         <translation>Sənədlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="283"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="293"/>
         <source>Space: submitted / not · 1 original · 2 copy · 3 notarised copy · 4 electronic copy · 5 obtained electronically · 0 not submitted</source>
         <translation>Boşluq: təqdim edilib / edilməyib · 1 əsli · 2 surəti · 3 notarial təsdiq edilmiş surəti · 4 elektron surəti · 5 elektron əldə edilib · 0 təqdim edilməyib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="300"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="310"/>
         <source>Fee</source>
         <translation>Xidmət haqqı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="303"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="313"/>
         <source>&amp;Amount (AZN)</source>
         <translation>&amp;Məbləğ (AZN)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="305"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="315"/>
         <source>Payment &amp;method</source>
         <translation>Ödəniş ü&amp;sulu</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="307"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="317"/>
         <source>Payment &amp;reference</source>
         <translation>Ödəniş qəbzinin &amp;nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="315"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="325"/>
         <source>Receipt</source>
         <translation>Qəbz</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="316"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="326"/>
         <source>Certificate</source>
         <translation>Şəhadətnamə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="317"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="327"/>
         <source>Refusal decision</source>
         <translation>İmtina qərarı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="318"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="328"/>
         <source>Payment decision</source>
         <translation>Ödənişin təyinatı qərarı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="327"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="337"/>
         <source>Outcome</source>
         <translation>Nəticə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="333"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="343"/>
         <source>&amp;Accept (Ctrl+Enter)</source>
         <translation>&amp;Qəbul et (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="338"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="348"/>
         <source>Refusal</source>
         <translation>İmtina</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="348"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="358"/>
         <source>Reason (free text)</source>
         <translation>Səbəb (sərbəst mətn)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="355"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="365"/>
         <source>&amp;Refuse</source>
         <translation>İ&amp;mtina et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="364"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="374"/>
         <source>Follow-up</source>
         <translation>Sonrakı addımlar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="369"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="379"/>
         <source>&amp;Ordered from the back office</source>
         <translation>Arxa ofisdən &amp;sifariş edildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="370"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="380"/>
         <source>Rea&amp;dy</source>
         <translation>&amp;Hazırdır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="371"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="381"/>
         <source>&amp;Handed over</source>
         <translation>&amp;Təhvil verildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="372"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="382"/>
         <source>&amp;Cancel…</source>
         <translation>&amp;Ləğv et…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="380"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="390"/>
         <source>Documents to print</source>
         <translation>Çap ediləcək sənədlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="387"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="397"/>
         <source>&amp;New application</source>
         <translation>&amp;Yeni müraciət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="400"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="410"/>
         <source>Legal basis: as in the passport</source>
         <translation>Hüquqi əsas: xidmət pasportunda göstərildiyi kimi</translation>
     </message>
@@ -727,17 +727,17 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="88"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="90"/>
         <source>Back (Esc)</source>
         <translation>Geri (Esc)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="89"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="91"/>
         <source>Next (Enter)</source>
         <translation>Növbəti (Enter)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="231"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="233"/>
         <source>Saved.</source>
         <translation>Yadda saxlanıldı.</translation>
     </message>
@@ -896,17 +896,22 @@
         <translation>E-sosial &amp;bildirişləri</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="340"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="341"/>
         <source>Syncing…</source>
         <translation>Sinxronlaşdırılır…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="418"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="347"/>
+        <source>Syncing… %1 of %2 changes sent</source>
+        <translation>Sinxronlaşdırılır… %2 dəyişiklikdən %1 göndərildi</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window.py" line="426"/>
         <source>About DOST Desk</source>
         <translation>DOST Desk haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="419"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="427"/>
         <source>DOST Desk %1 — the counter application of DOST centres.</source>
         <translation>DOST Desk %1 — DOST mərkəzlərinin qəbul masası proqramı.</translation>
     </message>
@@ -1577,47 +1582,47 @@
         <translation>Ziddiyyət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="87"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="91"/>
         <source>Sync state unknown</source>
         <translation>Sinxronizasiya vəziyyəti məlum deyil</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="90"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="94"/>
         <source>Not synced: no central database</source>
         <translation>Sinxronizasiya yoxdur: mərkəzi baza təyin edilməyib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="91"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="95"/>
         <source>Set upstream_url in the configuration to sync with the central database.</source>
         <translation>Mərkəzi baza ilə sinxronizasiya üçün konfiqurasiyada upstream_url təyin edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="98"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="102"/>
         <source>Synced %1</source>
         <translation>Sinxronlaşdırılıb: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="100"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="104"/>
         <source>Not synced yet</source>
         <translation>Hələ sinxronlaşdırılmayıb</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="102"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="106"/>
         <source>%1 changes waiting</source>
         <translation>%1 dəyişiklik gözləyir</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="106"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="110"/>
         <source>%1 conflicts</source>
         <translation>%1 ziddiyyət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="113"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="117"/>
         <source>Sync failed — the changes are kept</source>
         <translation>Sinxronizasiya alınmadı — dəyişikliklər saxlanılıb</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="115"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="119"/>
         <source>Last error: %1</source>
         <translation>Son xəta: %1</translation>
     </message>

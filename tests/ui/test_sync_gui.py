@@ -4,7 +4,6 @@ the applications list, conflicts resolved in the sync dialog — against the rea
 from __future__ import annotations
 
 import pytest
-from conftest import ARTIFACTS
 from PySide6.QtCore import Qt
 
 from dost_desk.services.catalog import store_catalog_in_database
@@ -50,8 +49,12 @@ def test_sync_now_sends_everything_and_the_list_shows_it(open_window, qtbot, syn
     window._refresh_applications()
     assert set(states(window)) == {"local"}
     assert "changes waiting" in window.sync_label.text()
+    progress = []
+    window.sync.progress.connect(lambda done, total: progress.append((done, total)))
 
     sync_with_f9(window, qtbot)
+
+    assert progress and progress[-1][0] == progress[-1][1] > 0
 
     assert window.sync_label.text().startswith("Synced ")
     assert "waiting" not in window.sync_label.text()
@@ -63,7 +66,7 @@ def test_sync_now_sends_everything_and_the_list_shows_it(open_window, qtbot, syn
 
 
 def test_a_conflict_is_shown_and_resolved_in_the_sync_dialog(
-    open_window, qtbot, sync_env, make_desk
+    open_window, qtbot, sync_env, make_desk, save_screenshot
 ):
     window = open_window("en")
     create_demo_applications(window.desk, 20, seed=4)
@@ -98,7 +101,7 @@ def test_a_conflict_is_shown_and_resolved_in_the_sync_dialog(
         for row in range(dialog.versions.rowCount())
     }
     assert versions["Status"] == ("Ready", "Cancelled")
-    dialog.grab().save(str(ARTIFACTS / "sync-conflict-dialog.png"))
+    save_screenshot(dialog, "sync-conflict-dialog")
     qtbot.mouseClick(dialog.keep_local, Qt.MouseButton.LeftButton)
     assert dialog.conflict_table.rowCount() == 0
     assert "next sync" in dialog.message.text()
@@ -111,7 +114,9 @@ def test_a_conflict_is_shown_and_resolved_in_the_sync_dialog(
     assert set(states(window)) == {"synced"}
 
 
-def test_a_failed_sync_says_so_and_keeps_the_changes(open_window, qtbot, monkeypatch):
+def test_a_failed_sync_says_so_and_keeps_the_changes(
+    open_window, qtbot, monkeypatch, save_screenshot
+):
     monkeypatch.setenv("DOST_DESK_UPSTREAM_URL", "postgresql+psycopg://postgres@127.0.0.1:1/dost")
     monkeypatch.setenv("DOST_DESK_FIRST_SYNC_MS", "3600000")
     window = open_window("az")
@@ -128,7 +133,7 @@ def test_a_failed_sync_says_so_and_keeps_the_changes(open_window, qtbot, monkeyp
     assert set(states(window)) == {"local"}
     model = window.applications_panel.model
     assert model.data(model.index(0, model.SYNC_COLUMN)) == "Yalnız burada"
-    window.grab().save(str(ARTIFACTS / "sync-failed-az.png"))
+    save_screenshot(window, "sync-failed-az")
 
 
 def test_the_sync_column_is_hidden_on_a_networked_desk(open_window, monkeypatch, upstream_url):
