@@ -166,6 +166,7 @@ class Application(Base):
     __table_args__ = (
         CheckConstraint(_one_of("status", APPLICATION_STATUSES), name="status"),
         Index("ix_applications_centre_code_status", "centre_code", "status"),
+        Index("ix_applications_centre_code_started_at", "centre_code", "started_at"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)

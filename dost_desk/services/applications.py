@@ -139,16 +139,59 @@ def get_application(desk: Desk, key: str) -> ApplicationView:
         return application_view(desk, load_application(uow.session, key))
 
 
-def list_applications(
-    desk: Desk, status: str | None = None, query: str = "", limit: int | None = 500
-) -> list[ApplicationSummary]:
-    """Applications of this centre, newest first; ``query`` matches number, FİN, VÖEN, name."""
-    statement = (
-        select(Application, Applicant)
+_SUMMARY_COLUMNS = (
+    Application.id,
+    Application.registration_number,
+    Application.status,
+    Application.passport_id,
+    Application.started_at,
+    Application.deadline_total,
+    Application.notice_due,
+    Applicant.organisation_name,
+    Applicant.surname,
+    Applicant.name,
+    Applicant.patronymic,
+    Applicant.fin,
+)
+#: Statuses of applications still in progress (shown whatever their age).
+IN_PROGRESS = ("draft", "submitted", "ordered", "ready")
+
+
+def _summaries(desk: Desk, statement) -> list[ApplicationSummary]:
+    """Run a statement over :data:`_SUMMARY_COLUMNS` (plain rows: no ORM objects, so
+    thousands of rows load in milliseconds)."""
+    with UnitOfWork(desk.engine, write=False) as uow:
+        return [
+            ApplicationSummary(
+                id=row.id,
+                registration_number=row.registration_number,
+                status=row.status,
+                passport_id=row.passport_id,
+                applicant_name=row.organisation_name
+                or " ".join(p for p in (row.surname, row.name, row.patronymic) if p),
+                fin=row.fin,
+                started_at=row.started_at,
+                deadline_total=row.deadline_total,
+                notice_due=row.notice_due,
+            )
+            for row in uow.session.execute(statement)
+        ]
+
+
+def _summary_statement(desk: Desk):
+    return (
+        select(*_SUMMARY_COLUMNS)
         .outerjoin(Applicant, Application.applicant_id == Applicant.id)
         .where(Application.centre_code == desk.centre_code)
         .order_by(Application.started_at.desc(), Application.id)
     )
+
+
+def list_applications(
+    desk: Desk, status: str | None = None, query: str = "", limit: int | None = 500
+) -> list[ApplicationSummary]:
+    """Applications of this centre, newest first; ``query`` matches number, FİN, VÖEN, name."""
+    statement = _summary_statement(desk)
     if status:
         statement = statement.where(Application.status == status)
     words = fold_for_search(query).split()
@@ -161,21 +204,25 @@ def list_applications(
         )
     if limit is not None:
         statement = statement.limit(limit)
-    with UnitOfWork(desk.engine, write=False) as uow:
-        return [
-            ApplicationSummary(
-                id=app.id,
-                registration_number=app.registration_number,
-                status=app.status,
-                passport_id=app.passport_id,
-                applicant_name=applicant_view(person).display_name if person else "",
-                fin=person.fin if person else None,
-                started_at=app.started_at,
-                deadline_total=app.deadline_total,
-                notice_due=app.notice_due,
-            )
-            for app, person in uow.session.execute(statement)
-        ]
+    return _summaries(desk, statement)
+
+
+def recent_applications(desk: Desk, limit: int = 5000) -> list[ApplicationSummary]:
+    """What the applications list holds in memory: the newest ``limit`` applications and
+    up to ``limit`` older ones still in progress (their deadlines matter), newest first.
+    Older ones are found with :func:`list_applications` and a query."""
+    newest = _summaries(desk, _summary_statement(desk).limit(limit))
+    if len(newest) < limit:
+        return newest
+    oldest_shown = newest[-1].started_at
+    older_open = _summaries(
+        desk,
+        _summary_statement(desk)
+        .where(Application.status.in_(IN_PROGRESS), Application.started_at < oldest_shown)
+        .limit(limit),
+    )
+    known = {summary.id for summary in newest}
+    return newest + [summary for summary in older_open if summary.id not in known]
 
 
 def find_applicants(desk: Desk, query: str, limit: int = 20) -> list[ApplicantView]:

@@ -500,7 +500,7 @@ def rerun_deferred_checks(desk: Desk) -> RerunSummary:
     for the agent."""
     with UnitOfWork(desk.engine, write=False) as uow:
         statement = (
-            select(CheckResult.id, CheckResult.application_id, CheckResult.step)
+            select(CheckResult.id, CheckResult.application_id, CheckResult.step, CheckResult.system)
             .join(Application, Application.id == CheckResult.application_id)
             .where(
                 CheckResult.deferred.is_(True),
@@ -514,7 +514,10 @@ def rerun_deferred_checks(desk: Desk) -> RerunSummary:
         work: list[tuple[str, str, Step]] = []  # (deferred result, application, step)
         asks: list[Asks] = []
         manual_only = 0
-        for result_id, application_id, number in pending:
+        for result_id, application_id, number, system in pending:
+            if not desk.settings.check_provider(system).automatic:
+                manual_only += 1  # only the agent can answer it (no need to load it)
+                continue
             row = load_application(uow.session, application_id)
             passport = desk.catalog.get(row.passport_id)
             step = next((s for s in passport.check_steps() if s.number == number), None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,11 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dost_desk.text import fold_for_search
 from dost_desk.ui.models.applications_model import APPLICATION_ID_ROLE, ApplicationsModel
+from dost_desk.ui.workers import run_in_background
 
 if TYPE_CHECKING:
     from dost_desk.services.desk import Desk
 
+#: The newest applications the list holds (older ones in progress come too); typing 3
+#: letters or more also searches the database for older ones (at most SEARCH_LIMIT).
+IN_MEMORY = 2000
+SEARCH_LIMIT = 200
 STATUSES = ("draft", "submitted", "ordered", "ready", "handed_over", "refused", "cancelled")
 
 
@@ -60,12 +66,17 @@ class ApplicationsPanel(QWidget):
         self.status.currentIndexChanged.connect(self._filter)
         self.table.activated.connect(self._activated)
         self.search.returnPressed.connect(self._open_first)
+        self._desk: Desk | None = None
+        self._search_timer = QTimer(self, singleShot=True, interval=300)
+        self._search_timer.timeout.connect(self._search_database)
 
     def refresh(self, desk: Desk) -> None:
-        """Reload the centre's applications (newest first) and keep the current filter."""
-        from dost_desk.services.applications import list_applications
+        """Reload the centre's recent applications (newest first, and the older ones in
+        progress) and keep the current filter; older ones are searched in the database."""
+        from dost_desk.services.applications import recent_applications
 
-        self.model.set_applications(list_applications(desk, limit=None), desk.local_now().date())
+        self._desk = desk
+        self.model.set_applications(recent_applications(desk, IN_MEMORY), desk.local_now().date())
         self._filter()
         self.refresh_sync_states(desk)
 
@@ -79,6 +90,35 @@ class ApplicationsPanel(QWidget):
             self.model.set_sync_states(application_sync_states(desk), syncing)
 
     def _filter(self) -> None:
+        self.model.set_filter(self.search.text(), self.status.currentData())
+        self.count.setText(self.tr("%n application(s)", "", self.model.rowCount()))
+        if len(fold_for_search(self.search.text()).strip()) >= 3:
+            self._search_timer.start()
+
+    def _search_database(self) -> None:
+        """Also ask the database (older applications than the list holds), off the GUI
+        thread; what it finds joins the list."""
+        from dost_desk.services.applications import list_applications
+
+        query = self.search.text()
+        if self._desk is None or len(fold_for_search(query).strip()) < 3:
+            return
+        run_in_background(
+            list_applications,
+            self._desk,
+            None,
+            query,
+            SEARCH_LIMIT,
+            on_done=self._found_in_database,
+            on_error=lambda _error: None,  # the in-memory filter still shows what it has
+            context=self,
+        )
+
+    def _found_in_database(self, summaries) -> None:
+        if self.model.add_applications(summaries):
+            self._filter_only()
+
+    def _filter_only(self) -> None:
         self.model.set_filter(self.search.text(), self.status.currentData())
         self.count.setText(self.tr("%n application(s)", "", self.model.rowCount()))
 

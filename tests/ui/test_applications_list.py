@@ -84,3 +84,33 @@ def test_panel_lists_stored_applications_and_opens_one(open_window, qtbot):
     assert window.intake is not None
     assert window.intake.application.registration_number == submitted.registration_number
     assert submitted.registration_number in window.intake.outcome_page.result.text()
+
+
+def test_the_list_holds_the_newest_and_finds_older_ones_in_the_database(
+    open_window, qtbot, monkeypatch
+):
+    """With 2,000 in memory a centre with years of applications opens fast; an older one
+    is still found by typing its number (the database is asked off the GUI thread)."""
+    from dost_desk.services.applications import IN_PROGRESS, list_applications
+    from dost_desk.services.demo import create_demo_applications
+    from dost_desk.ui import applications_panel
+
+    monkeypatch.setattr(applications_panel, "IN_MEMORY", 10)
+    window = open_window("en")
+    create_demo_applications(window.desk, 40, seed=9)
+    window._refresh_applications()
+    panel = window.applications_panel
+    everything = list_applications(window.desk, limit=None)
+    in_memory = {panel.model.summary(row).id for row in range(panel.model.rowCount())}
+    newest = {summary.id for summary in everything[:10]}
+    in_progress = [s.id for s in everything[10:] if s.status in IN_PROGRESS][:10]
+    assert in_memory == newest | set(in_progress) and len(in_memory) < len(everything)
+    oldest_done = next(
+        s for s in reversed(everything) if s.id not in in_memory and s.registration_number
+    )
+
+    panel.search.setFocus()
+    qtbot.keyClicks(panel.search, oldest_done.registration_number)
+
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
+    assert panel.model.summary(0).id == oldest_done.id

@@ -56,6 +56,16 @@ class ApplicationsModel(QAbstractTableModel):
         self._all = [(s, filter_key(s)) for s in summaries]
         self._refilter()
 
+    def add_applications(self, summaries: Sequence[ApplicationSummary]) -> bool:
+        """Add applications the list does not hold yet (found in the database); True when
+        any was added (the caller filters again)."""
+        known = {summary.id for summary, _ in self._all}
+        new = [(s, filter_key(s)) for s in summaries if s.id not in known]
+        if new:
+            self._all.extend(new)
+            self._all.sort(key=lambda item: item[0].started_at, reverse=True)
+        return bool(new)
+
     def set_filter(self, query: str, status: str | None = None) -> None:
         self._query = fold_for_search(query).split()
         self._status = status or None

@@ -2,7 +2,8 @@
 change tracking of the central database.
 
 Everywhere: ``outbox.application_id``; the tables ``sync_conflicts``, ``synced_versions``,
-``sync_facts`` and ``reference_values`` (reference data set centrally, e.g. ID patterns).
+``sync_facts`` and ``reference_values`` (reference data set centrally, e.g. ID patterns);
+an index for the newest applications of a centre (the list the app opens with).
 
 On PostgreSQL only (the central database, and networked desks sharing it): every table a
 desk pulls gets ``change_xid`` (``xid8``), set by a trigger to the writing transaction's
@@ -84,6 +85,9 @@ def upgrade() -> None:
         sa.Column("value", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("key", name=op.f("pk_sync_facts")),
     )
+    op.create_index(
+        "ix_applications_centre_code_started_at", "applications", ["centre_code", "started_at"]
+    )
     op.create_table(
         "reference_values",
         sa.Column("key", sa.String(length=64), nullable=False),
@@ -154,6 +158,7 @@ def downgrade() -> None:
         op.execute("DROP FUNCTION dost_track_deletion()")
         op.execute("DROP FUNCTION dost_track_change()")
     op.drop_table("reference_values")
+    op.drop_index("ix_applications_centre_code_started_at", table_name="applications")
     op.drop_table("sync_facts")
     op.drop_table("synced_versions")
     op.drop_index("ix_sync_conflicts_application_id_resolved_at", table_name="sync_conflicts")
