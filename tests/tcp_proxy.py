@@ -7,8 +7,8 @@ PostgreSQL), started by the tests themselves.
         proxy.restore()              # the link is back
         proxy.drop_after(4000)       # each new connection dies after ~4,000 bytes
 
-Connections are pumped by two threads each; dropping one closes both sockets with a
-reset (SO_LINGER 0), as a broken link or a killed router would.
+Connections are pumped by two threads each; dropping one shuts both sockets down at
+once, mid-message, as a broken link or a killed router would.
 """
 
 from __future__ import annotations
@@ -48,11 +48,7 @@ class _Link:
                 return
             self.closed = True
         for sock in (self.client, self.server):
-            with contextlib.suppress(OSError):
-                # A reset, not a polite FIN: the peer sees the link break.
-                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            with contextlib.suppress(OSError):
-                sock.close()
+            _reset(sock)
 
 
 class TcpProxy:
@@ -167,7 +163,12 @@ class TcpProxy:
 
 
 def _reset(sock: socket.socket) -> None:
+    """Break the connection now: both peers see it end, mid-message."""
     with contextlib.suppress(OSError):
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    # shutdown() wakes the pump thread blocked in recv() on this socket; close() alone
+    # would not, and the kernel would keep the connection open behind it.
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
     with contextlib.suppress(OSError):
         sock.close()

@@ -34,6 +34,7 @@ SQLITE_PRAGMAS = (
 )
 _SQLITE_BEGIN_MODES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
 POSTGRES_CONNECT_TIMEOUT = 5  # seconds
+POSTGRES_SESSION_OPTIONS = "-c idle_in_transaction_session_timeout=120000 -c lock_timeout=30000"
 SUPPORTED_URLS = "sqlite:///path/to/file.sqlite3 or postgresql+psycopg://user@host:5432/dbname"
 
 
@@ -98,6 +99,15 @@ def create_engine_for(url: str, **kw: Any) -> Engine:
     connect_args = {
         "connect_timeout": POSTGRES_CONNECT_TIMEOUT,
         "application_name": "dost-desk",
+        # A link that dies without a word (a cut cable, a VPN that drops) is noticed in
+        # about a minute on this side...
+        "keepalives": 1,
+        "keepalives_idle": 30,
+        "keepalives_interval": 10,
+        "keepalives_count": 3,
+        # ...and on the server the orphaned session gives its row locks back, while a
+        # desk waiting behind such locks fails with a message instead of hanging.
+        "options": POSTGRES_SESSION_OPTIONS,
         **kw.pop("connect_args", {}),
     }
     kw.setdefault("pool_pre_ping", True)
