@@ -30,7 +30,14 @@ for _path in (str(BENCH_DIR), str(REPO_ROOT)):
 RESULTS_FILE = BENCH_DIR / "results" / "latest.json"
 
 # Benchmark modules in bench/, in the order they run.
-MODULES = ("bench_startup", "bench_search", "bench_intake", "bench_print")
+MODULES = (
+    "bench_startup",
+    "bench_search",
+    "bench_intake",
+    "bench_print",
+    "bench_sync_push",
+    "bench_big_database",
+)
 
 COLUMNS = ("benchmark", "ours", "baseline", "ratio", "target", "ok")
 

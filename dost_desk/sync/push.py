@@ -19,6 +19,8 @@ changes stay in the outbox until the supervisor resolves the conflict
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -26,7 +28,21 @@ from typing import Any
 from uuid import uuid4
 
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Date, Row, Table, delete, func, insert, select, update
+from sqlalchemy import (
+    Date,
+    Row,
+    Table,
+    Text,
+    bindparam,
+    cast,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
@@ -44,7 +60,7 @@ from dost_desk.storage.engine import (
     storage_errors,
 )
 from dost_desk.storage.migrate import head_revision
-from dost_desk.sync.outbox import SYNC_KEYS, SYNCED_TABLES, json_safe
+from dost_desk.sync.outbox import LOCAL_ONLY_COLUMNS, SYNC_KEYS, SYNCED_TABLES, json_safe
 
 _OUTBOX = OutboxEntry.__table__
 _PASSPORTS = Passport.__table__
@@ -90,7 +106,7 @@ class Conflict:
 def push_outbox(
     local_engine: Engine,
     upstream_url: str,
-    batch_size: int = 500,
+    batch_size: int = 2000,
     *,
     clock: Callable[[], datetime] = utc_now,
     progress: Callable[[int, int], None] | None = None,
@@ -176,7 +192,8 @@ def _count_unpushed(local_engine: Engine) -> int:
 def _unpushed(local_engine: Engine, limit: int) -> Sequence[Row[Any]]:
     statement = (
         select(_OUTBOX.c.id, _OUTBOX.c.table, _OUTBOX.c.row_id, _OUTBOX.c.operation)
-        .add_columns(_OUTBOX.c.application_id, _OUTBOX.c.payload)
+        # As JSON text: PostgreSQL decodes it (jsonb_populate_recordset), not Python.
+        .add_columns(_OUTBOX.c.application_id, cast(_OUTBOX.c.payload, Text).label("payload"))
         .where(*_waiting())
         .order_by(_OUTBOX.c.id)
         .limit(limit)
@@ -190,19 +207,23 @@ def _acknowledge(
 ) -> None:
     """After the upstream commit: mark the applied entries pushed, remember the versions
     both sides now agree on, and keep the conflicts (both rows) for the supervisor."""
-    agreed = {
-        entry.row_id: entry.payload["version"]
-        for entry in applied
-        if entry.table == "applications" and entry.operation == "upsert"
-    }
+    agreed = {key: json.loads(payload)["version"] for key, payload in _newest_applications(applied)}
     with local_engine.begin() as connection:
         if applied:
-            ids = [entry.id for entry in applied]
-            connection.execute(update(_OUTBOX).where(_OUTBOX.c.id.in_(ids)).values(pushed_at=at))
+            ids = json.dumps([entry.id for entry in applied])
+            connection.execute(_MARK_PUSHED, {"at": at, "ids": ids})
         if agreed:
             remember_agreed_versions(connection, agreed)
         for conflict in conflicts:
             keep_conflict(connection, conflict, at)
+
+
+# The ids as one JSON parameter: thousands of them without thousands of bound values.
+_MARK_PUSHED = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id.in_(text("SELECT value FROM json_each(:ids)")))
+    .values(pushed_at=bindparam("at", type_=UtcDateTime()))
+)
 
 
 def remember_agreed_versions(connection: Connection, versions: dict[str, int]) -> None:
@@ -258,9 +279,8 @@ def _conflicts(
     changes them between this comparison and the write.
     """
     mine = {
-        entry.row_id: _decode(_APPLICATIONS, entry.payload)
-        for entry in entries
-        if entry.table == "applications" and entry.operation == "upsert"
+        key: _decode(_APPLICATIONS, json.loads(payload))
+        for key, payload in _newest_applications(entries)
     }
     if not mine:
         return []
@@ -298,6 +318,16 @@ def _conflicts(
     return conflicts
 
 
+def _newest_applications(entries: Sequence[Row[Any]]) -> list[tuple[str, str]]:
+    """(id, payload text) of the newest upsert of each application in ``entries``."""
+    newest = {
+        entry.row_id: entry.payload
+        for entry in entries
+        if entry.table == "applications" and entry.operation == "upsert"
+    }
+    return list(newest.items())
+
+
 def _same(row: dict[str, Any], values: dict[str, Any]) -> bool:
     return all(row.get(name) == value for name, value in values.items())
 
@@ -330,54 +360,75 @@ def _push_passports(local_engine: Engine, upstream: Connection) -> None:
 
 
 def _apply(upstream: Connection, entries: Sequence[Row[Any]]) -> None:
-    """Apply one batch: the newest change of each row, parents first, deletes last."""
+    """Apply one batch: the newest change of each row, parents first, deletes last.
+
+    The rows of a table go up as one JSON array in one statement; the server turns it
+    into rows (``jsonb_populate_recordset``), so the payloads are never decoded here.
+    """
     newest: dict[tuple[str, str], Row[Any]] = {}
     for entry in entries:  # in outbox order, so a later change of a row wins
         if entry.table not in SYNC_KEYS:
             raise SyncError(f"outbox entry {entry.id} is for an unknown table {entry.table!r}")
         newest[(entry.table, entry.row_id)] = entry
+    upserts: dict[str, list[str]] = {}
+    deletes: dict[str, list[str]] = {}
+    for (name, row_id), entry in newest.items():
+        if entry.operation == "upsert":
+            upserts.setdefault(name, []).append(entry.payload)
+        else:
+            deletes.setdefault(name, []).append(row_id)
     for name in SYNCED_TABLES:
-        table = Base.metadata.tables[name]
-        rows = [
-            _decode(table, entry.payload)
-            for (table_name, _), entry in newest.items()
-            if table_name == name and entry.operation == "upsert"
-        ]
-        if rows:
-            upstream.execute(_upsert(table, SYNC_KEYS[name], list(rows[0])), rows)
+        if name in upserts:
+            upstream.execute(_upsert(name), {"rows": "[" + ",".join(upserts[name]) + "]"})
     for name in reversed(SYNCED_TABLES):
-        table = Base.metadata.tables[name]
-        key = SYNC_KEYS[name]
-        ids = [
-            row_id
-            for (table_name, row_id), entry in newest.items()
-            if table_name == name and entry.operation == "delete"
-        ]
-        if ids:
-            upstream.execute(delete(table).where(table.c[key].in_(ids)))
+        if name in deletes:
+            table = Base.metadata.tables[name]
+            upstream.execute(delete(table).where(table.c[SYNC_KEYS[name]].in_(deletes[name])))
 
 
-def _upsert(table: Table, key: str, columns: list[str]) -> Any:
-    statement = pg_insert(table)
-    return statement.on_conflict_do_update(
-        index_elements=[key],
-        set_={name: statement.excluded[name] for name in columns if name != key},
+@functools.lru_cache(maxsize=64)
+def _upsert(name: str) -> Any:
+    """``INSERT … SELECT … FROM jsonb_populate_recordset(:rows) ON CONFLICT (key) DO
+    UPDATE`` of every synced column of ``name`` (built once per table)."""
+    table = Base.metadata.tables[name]
+    key = SYNC_KEYS[name]
+    skipped = LOCAL_ONLY_COLUMNS.get(name, frozenset())
+    quote = postgresql.dialect().identifier_preparer.quote
+    columns = [quote(column.name) for column in table.columns if column.name not in skipped]
+    listed = ", ".join(columns)
+    updates = ", ".join(f"{column} = EXCLUDED.{column}" for column in columns if column != key)
+    return text(
+        f"INSERT INTO {quote(name)} ({listed}) SELECT {listed} "
+        f"FROM jsonb_populate_recordset(NULL::{quote(name)}, CAST(:rows AS jsonb)) "
+        f"ON CONFLICT ({quote(key)}) DO UPDATE SET {updates}"
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _converters(table: Table) -> dict[str, Callable[[Any], Any] | None]:
+    """How each column's JSON value becomes its Python value (None: as it is)."""
+    converters: dict[str, Callable[[Any], Any] | None] = {}
+    for column in table.columns:
+        if isinstance(column.type, UtcDateTime):
+            converters[column.name] = datetime.fromisoformat
+        elif isinstance(column.type, Date):
+            converters[column.name] = date.fromisoformat
+        else:
+            converters[column.name] = None
+    return converters
 
 
 def _decode(table: Table, payload: dict[str, Any]) -> dict[str, Any]:
     """The outbox payload (JSON) as values for ``table``'s columns."""
+    converters = _converters(table)
     values = {}
     for name, value in payload.items():
-        if name not in table.c:
+        try:
+            convert = converters[name]
+        except KeyError:
             raise SyncError(
                 f"the outbox holds a column {table.name}.{name} this DOST Desk does not know; "
                 "nothing of this batch was pushed"
-            )
-        column_type = table.c[name].type
-        if value is not None and isinstance(column_type, UtcDateTime):
-            value = datetime.fromisoformat(value)
-        elif value is not None and isinstance(column_type, Date):
-            value = date.fromisoformat(value)
-        values[name] = value
+            ) from None
+        values[name] = convert(value) if convert is not None and value is not None else value
     return values
