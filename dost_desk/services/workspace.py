@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,7 @@ def open_workspace(settings: Settings | None = None) -> WorkspaceInfo:
             store_catalog_in_database(engine, catalog)
             catalog = effective_catalog(engine, catalog)  # with passports published centrally
             desk = Desk(engine, settings, catalog)
+            _write_through_kept_drafts(desk)
             drafts = tuple(open_drafts(desk))
             rerun_deferred_checks(desk)  # the link may be back since the last start
         except StorageError:
@@ -83,3 +85,16 @@ def open_workspace(settings: Settings | None = None) -> WorkspaceInfo:
         desk=desk,
         drafts=drafts,
     )
+
+
+def _write_through_kept_drafts(desk) -> None:
+    """Drafts a networked desk kept on this computer in an earlier run (the server was
+    away) reach the server before they are reopened; while it is still away they stay
+    kept, and the window keeps trying."""
+    from dost_desk.services.local_drafts import pending_local_drafts, write_through
+    from dost_desk.storage.engine import StorageError
+
+    if desk.engine.dialect.name == "sqlite" or not pending_local_drafts(desk.settings):
+        return
+    with contextlib.suppress(StorageError):
+        write_through(desk)

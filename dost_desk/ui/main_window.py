@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.left_tabs.addTab(left, self.tr("Se&rvices"))
         self.applications_panel = None
         self.sync = None  # a SyncController once a local desk is open
+        self.connection = None  # a ConnectionMonitor once a desk is open
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.left_tabs)
         splitter.addWidget(self.right_stack)
@@ -147,6 +148,9 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.database_label, 1)
         self.sync_label = QLabel(objectName="syncLabel")
         bar.addPermanentWidget(self.sync_label)
+        self.connection_label = QLabel(objectName="connectionLabel")
+        self.connection_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+        bar.addPermanentWidget(self.connection_label)
         bar.addPermanentWidget(self.version_label)
         self.centre_label.setText(self.tr("Loading the catalog…"))
 
@@ -167,6 +171,7 @@ class MainWindow(QMainWindow):
         if self.desk is not None:
             self._build_applications_panel()
             self._start_sync()
+            self._watch_connection()
         if info.drafts and self.desk is not None:
             self.resume_application(info.drafts[-1])
             self.statusBar().showMessage(self.tr("An unfinished application was reopened."), 10000)
@@ -371,6 +376,42 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(text)
         self.sync_label.setToolTip(tooltip)
 
+    # -- a networked desk that loses the server --------------------------------------------
+    def _watch_connection(self) -> None:
+        from dost_desk.services.local_drafts import pending_local_drafts
+        from dost_desk.ui.connection import ConnectionMonitor
+
+        self.connection = ConnectionMonitor(self.desk, self)
+        self.connection.online.connect(self._back_online)
+        if pending_local_drafts(self.desk.settings):  # left by an earlier run
+            self._offline_changed(True)
+            self.connection.try_now()
+
+    def _offline_changed(self, offline: bool) -> None:
+        if offline:
+            self.connection_label.setText(self.tr("Offline — saved locally"))
+            self.connection_label.setToolTip(
+                self.tr(
+                    "The server cannot be reached. Drafts are kept on this computer and "
+                    "written to the server as soon as it answers."
+                )
+            )
+            self.connection.start()
+        else:
+            self.connection_label.clear()
+
+    def _back_online(self, summary) -> None:
+        self.connection_label.clear()
+        self.statusBar().showMessage(
+            self.tr(
+                "Connection restored: %n draft(s) written to the server.", "", len(summary.written)
+            ),
+            10000,
+        )
+        if self.intake is not None:
+            self.intake.back_online()
+        self._refresh_applications()
+
     def open_sync_dialog(self):
         if self.desk is None:
             return None
@@ -398,6 +439,7 @@ class MainWindow(QMainWindow):
         self.intake = IntakeView(self.desk)
         self.intake.closed.connect(self.close_intake)
         self.intake.outcome_recorded.connect(self._refresh_applications)
+        self.intake.offline_changed.connect(self._offline_changed)
         self.right_stack.addWidget(self.intake)
         self.right_stack.setCurrentWidget(self.intake)
         return self.intake

@@ -4,52 +4,52 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="115"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="125"/>
         <source>Registration number</source>
         <translation>Qeydiyyat nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="116"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="126"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="117"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="127"/>
         <source>Service</source>
         <translation>Xidmət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="118"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="128"/>
         <source>Applicant</source>
         <translation>Müraciət edən</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="119"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="129"/>
         <source>FİN</source>
         <translation>FİN</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="120"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="130"/>
         <source>Deadline</source>
         <translation>Son müddət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="121"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="131"/>
         <source>Sync</source>
         <translation>Sinxronizasiya</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="132"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="142"/>
         <source>(draft)</source>
         <translation>(qaralama)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="152"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="162"/>
         <source>Overdue</source>
         <translation>Müddəti keçib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/models/applications_model.py" line="154"/>
+        <location filename="../../dost_desk/ui/models/applications_model.py" line="164"/>
         <source>Due today</source>
         <translation>Müddəti bu gün bitir</translation>
     </message>
@@ -57,17 +57,19 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../dost_desk/ui/applications_panel.py" line="36"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="42"/>
         <source>Registration number, FİN or name</source>
+        <extracomment>The newest applications the list holds (older ones in progress come too); typing 3 letters or more also searches the database for older ones (at most SEARCH_LIMIT).</extracomment>
         <translation>Qeydiyyat nömrəsi, FİN və ya ad</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/applications_panel.py" line="39"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="45"/>
         <source>All statuses</source>
         <translation>Bütün statuslar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/applications_panel.py" line="83"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="94"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="123"/>
         <source>%n application(s)</source>
         <translation>
             <numerusform>%n müraciət</numerusform>
@@ -287,77 +289,92 @@
 <context>
     <name>IntakeActions</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="55"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="57"/>
         <source>Not saved — the database is unavailable: %1</source>
         <translation>Yadda saxlanılmadı — verilənlər bazası əlçatan deyil: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="84"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="86"/>
         <source>Natural person</source>
         <translation>Fiziki şəxs</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="260"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="273"/>
+        <source>Not saved — the server is unreachable and this computer cannot keep the draft: %1</source>
+        <translation>Saxlanılmadı — serverə qoşulmaq mümkün deyil və bu kompüter qaralamanı saxlaya bilmir: %1</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="281"/>
+        <source>Offline — saved on this computer. It is written to the server when the connection is back; keep working.</source>
+        <translation>Oflayn — bu kompüterdə saxlanılıb. Bağlantı bərpa olunanda serverə yazılacaq; işə davam edin.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="296"/>
+        <source>Connection restored: everything is saved on the server.</source>
+        <translation>Bağlantı bərpa olundu: hər şey serverdə saxlanılıb.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="312"/>
         <source>All documents are submitted.</source>
         <translation>Bütün sənədlər təqdim edilib.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="264"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="316"/>
         <source>Missing %1 of %2 documents.</source>
         <translation>Çatışmayan sənədlər: %1 (cəmi %2).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="283"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="335"/>
         <source>The passport does not allow this form for the document.</source>
         <translation>Xidmət pasportu bu sənədin belə formada təqdim edilməsinə yol vermir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="331"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="413"/>
         <source>Applicant: %1&lt;br&gt;Documents: %2 of %3 submitted</source>
         <translation>Müraciət edən: %1&lt;br&gt;Təqdim edilmiş sənədlər: %2 (cəmi %3)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="385"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="467"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="389"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="471"/>
         <source>Refused: %1</source>
         <translation>İmtina edildi: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="393"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="475"/>
         <source>Accepted. Registration number &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Qəbul edildi. Qeydiyyat nömrəsi: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="398"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="480"/>
         <source>Deadline: %1</source>
         <translation>Son müddət: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="403"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="485"/>
         <source>E-sosial notice due: %1</source>
         <translation>E-sosial bildirişinin son müddəti: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="408"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="490"/>
         <source>Service time: %1</source>
         <translation>Xidmət müddəti: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="446"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="528"/>
         <source>Cancel the application</source>
         <translation>Müraciəti ləğv et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="447"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="529"/>
         <source>Reason for the cancellation:</source>
         <translation>Ləğv etmənin səbəbi:</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="495"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="577"/>
         <source>No earlier applicant found.</source>
         <translation>Əvvəllər müraciət etmiş şəxs tapılmadı.</translation>
     </message>
@@ -727,17 +744,17 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="90"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="92"/>
         <source>Back (Esc)</source>
         <translation>Geri (Esc)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="91"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="93"/>
         <source>Next (Enter)</source>
         <translation>Növbəti (Enter)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="233"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="247"/>
         <source>Saved.</source>
         <translation>Yadda saxlanıldı.</translation>
     </message>
@@ -746,7 +763,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../dost_desk/ui/main_window.py" line="40"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="180"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="185"/>
         <source>DOST Desk</source>
         <translation>DOST Desk</translation>
     </message>
@@ -762,7 +779,7 @@
     </message>
     <message>
         <location filename="../../dost_desk/ui/main_window.py" line="72"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="266"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="271"/>
         <source>Choose a service first (the database must be open).</source>
         <translation>Əvvəlcə xidməti seçin (verilənlər bazası açıq olmalıdır).</translation>
     </message>
@@ -772,103 +789,103 @@
         <translation>Xi&amp;dmətlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="106"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="107"/>
         <source>&amp;File</source>
         <translation>&amp;Fayl</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="107"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="108"/>
         <source>&amp;Quit</source>
         <translation>Çı&amp;xış</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="111"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="112"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüş</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="112"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="113"/>
         <source>&amp;Find service</source>
         <translation>Xidməti &amp;tap</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="116"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="286"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="117"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="291"/>
         <source>&amp;Applications</source>
         <translation>Mü&amp;raciətlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="120"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="121"/>
         <source>&amp;Centre</source>
         <translation>Mərkə&amp;z</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="121"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="122"/>
         <source>Working &amp;calendar…</source>
         <translation>İş &amp;təqvimi…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="124"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="125"/>
         <source>&amp;Supervisor&apos;s list…</source>
         <translation>&amp;Rəhbərin siyahısı…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="128"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="129"/>
         <source>Sync &amp;now</source>
         <translation>İndi si&amp;nxronlaşdır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="132"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="133"/>
         <source>Sync c&amp;onflicts and duplicates…</source>
         <translation>Sinxronizasiya z&amp;iddiyyətləri və dublikatlar…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="135"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="136"/>
         <source>&amp;Help</source>
         <translation>&amp;Kömək</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="136"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="137"/>
         <source>&amp;About DOST Desk</source>
         <translation>DOST Desk &amp;haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="143"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="144"/>
         <source>Version %1</source>
         <translation>Versiya %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="151"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="155"/>
         <source>Loading the catalog…</source>
         <translation>Kataloq yüklənir…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="159"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="163"/>
         <source>Centre %1 (category %2)</source>
         <translation>Mərkəz %1 (%2 kateqoriyası)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="163"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="167"/>
         <source>Database: %1</source>
         <translation>Verilənlər bazası: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="172"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="177"/>
         <source>An unfinished application was reopened.</source>
         <translation>Tamamlanmamış müraciət yenidən açıldı.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="175"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="180"/>
         <source>Database unavailable: %1</source>
         <translation>Verilənlər bazası əlçatan deyil: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="179"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="184"/>
         <source>The catalog could not be loaded.</source>
         <translation>Kataloq yüklənmədi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/main_window.py" line="205"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="210"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n xidmət</numerusform>
@@ -876,42 +893,60 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="205"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="210"/>
         <source>No services</source>
         <translation>Xidmət yoxdur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="208"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="213"/>
         <source>Nothing found for “%1”</source>
         <translation>“%1” üzrə heç nə tapılmadı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="264"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="269"/>
         <source>Start an application for this service (Enter).</source>
         <translation>Bu xidmət üzrə müraciətə başlayın (Enter).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="290"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="295"/>
         <source>E-sosial &amp;notices</source>
         <translation>E-sosial &amp;bildirişləri</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="341"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="346"/>
         <source>Syncing…</source>
         <translation>Sinxronlaşdırılır…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="347"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="352"/>
         <source>Syncing… %1 of %2 changes sent</source>
         <translation>Sinxronlaşdırılır… %2 dəyişiklikdən %1 göndərildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="426"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="392"/>
+        <source>Offline — saved locally</source>
+        <translation>Oflayn — yerli saxlanılıb</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window.py" line="395"/>
+        <source>The server cannot be reached. Drafts are kept on this computer and written to the server as soon as it answers.</source>
+        <translation>Serverə qoşulmaq mümkün deyil. Qaralamalar bu kompüterdə saxlanılır və server cavab verən kimi ona yazılır.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dost_desk/ui/main_window.py" line="407"/>
+        <source>Connection restored: %n draft(s) written to the server.</source>
+        <translation>
+            <numerusform>Bağlantı bərpa olundu: %n qaralama serverə yazıldı.</numerusform>
+            <numerusform>Bağlantı bərpa olundu: %n qaralama serverə yazıldı.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window.py" line="468"/>
         <source>About DOST Desk</source>
         <translation>DOST Desk haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="427"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="469"/>
         <source>DOST Desk %1 — the counter application of DOST centres.</source>
         <translation>DOST Desk %1 — DOST mərkəzlərinin qəbul masası proqramı.</translation>
     </message>

@@ -6,6 +6,7 @@ messages at the field or on the page; what was typed stays (and is autosaved).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,8 @@ from dost_desk.services.intake_dto import (
     InvalidInput,
     RepresentativeInput,
 )
-from dost_desk.storage.engine import StorageError
+from dost_desk.services.local_drafts import keep_draft_locally
+from dost_desk.storage.engine import StorageError, StorageUnavailable
 from dost_desk.ui.intake import printing as printing_ui
 from dost_desk.ui.intake.pages import user_type_labels
 from dost_desk.ui.labels import status_label
@@ -244,7 +246,57 @@ def save_draft(view: IntakeView) -> bool:
         "representative": view.representative_page.form.values(),
         "fee": view.fee_page.form.values(),
     }
+    if _networked(view):
+        if view.offline:  # no 5-second wait on the server at every keystroke
+            _keep_locally(view, draft=draft)
+            return True
+        try:
+            saved = intake.save_draft(view.desk, view.application.id, draft)
+        except StorageUnavailable:
+            _keep_locally(view, draft=draft)
+            return True
+        view.set_offline(False)
+        return saved
     return _call(view, intake.save_draft, view.desk, view.application.id, draft) is not None
+
+
+def _networked(view: IntakeView) -> bool:
+    return view.desk.engine.dialect.name != "sqlite"
+
+
+def _keep_locally(view: IntakeView, **kept) -> None:
+    """The server is gone: keep the work on this computer (written through later)."""
+    try:
+        keep_draft_locally(view.desk.settings, view.application.id, **kept)
+    except OSError as error:
+        view.message.setText(
+            QCoreApplication.translate(
+                "IntakeActions",
+                "Not saved — the server is unreachable and this computer cannot keep the draft: %1",
+            ).replace("%1", error.strerror or str(error))
+        )
+        return
+    view.set_offline(True)
+    view.message.setText(
+        QCoreApplication.translate(
+            "IntakeActions",
+            "Offline — saved on this computer. It is written to the server when the "
+            "connection is back; keep working.",
+        )
+    )
+
+
+def reload_application(view: IntakeView) -> None:
+    """Show the application as the database has it (after a write-through)."""
+    if view.application is None:
+        return
+    if _update(view, _call(view, applications.get_application, view.desk, view.application.id)):
+        refresh_documents(view)
+        view.message.setText(
+            QCoreApplication.translate(
+                "IntakeActions", "Connection restored: everything is saved on the server."
+            )
+        )
 
 
 # -- documents -------------------------------------------------------------------------------
@@ -300,9 +352,21 @@ def checklist_key(view: IntakeView, key: int) -> bool:
     else:
         return False
     view.message.clear()
-    if _update(
-        view,
-        _call(
+    if _networked(view) and view.offline:
+        _tick_locally(view, row, submission, source)
+        return True
+    if _networked(view):
+        try:
+            recorded = intake.record_document(
+                view.desk, view.application.id, document.name, submission, source
+            )
+        except StorageUnavailable:
+            _tick_locally(view, row, submission, source)
+            return True
+        except (InvalidInput, IntakeRuleBroken) as error:
+            recorded = _call(view, _raise, error)
+    else:
+        recorded = _call(
             view,
             intake.record_document,
             view.desk,
@@ -310,12 +374,30 @@ def checklist_key(view: IntakeView, key: int) -> bool:
             document.name,
             submission,
             source,
-        ),
-    ):
+        )
+    if _update(view, recorded):
         refresh_documents(view)
         if submission != "not_submitted" and row + 1 < len(view.application.documents):
             view.documents_page.table.selectRow(row + 1)
     return True
+
+
+def _raise(error: Exception):
+    raise error
+
+
+def _tick_locally(view: IntakeView, row: int, submission: str, source: str | None) -> None:
+    """Offline: the tick is kept on this computer and shown at once."""
+    document = view.application.documents[row]
+    _keep_locally(view, document=(document.name, submission, source))
+    if view.offline:
+        documents = list(view.application.documents)
+        documents[row] = dataclasses.replace(
+            document, submission=submission, electronic_source=source
+        )
+        view.application = dataclasses.replace(view.application, documents=tuple(documents))
+        view.documents_page.model.set_documents(view.application.documents)
+        view.documents_page.table.selectRow(min(row + 1, len(documents) - 1))
 
 
 # -- outcome ---------------------------------------------------------------------------------

@@ -53,6 +53,8 @@ class IntakeView(QWidget):
 
     closed = Signal()
     outcome_recorded = Signal(str)  # the application ID, once accepted or refused
+    # A networked desk lost the server (True): drafts and ticks are kept on this computer.
+    offline_changed = Signal(bool)
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +114,7 @@ class IntakeView(QWidget):
         layout.addLayout(main, 1)
         layout.addWidget(self.steps)
 
+        self.offline = False
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._autosave.timeout.connect(self.save_draft)
         self._tick = QTimer(self, interval=1000)
@@ -227,6 +230,17 @@ class IntakeView(QWidget):
         if self.application is None or self._decided():
             return False
         return actions.save_draft(self)
+
+    def set_offline(self, offline: bool) -> None:
+        if offline != self.offline:
+            self.offline = offline
+            self.offline_changed.emit(offline)
+
+    def back_online(self) -> None:
+        """The server answers again and the kept work was written through: show the
+        application as the server has it now."""
+        self.offline = False
+        actions.reload_application(self)
 
     def save_now(self) -> None:
         if self.save_draft():

@@ -1,0 +1,52 @@
+"""Reconnection of a networked desk: while work is kept on this computer, try the server
+every few seconds (off the GUI thread) and write the kept drafts through when it answers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from dost_desk.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from dost_desk.services.desk import Desk
+
+RETRY_MS = 5000
+
+
+class ConnectionMonitor(QObject):
+    online = Signal(object)  # WriteThroughSummary: the kept work is on the server now
+
+    def __init__(self, desk: Desk, parent: QObject | None = None, retry_ms: int = RETRY_MS):
+        super().__init__(parent)
+        self.desk = desk
+        self.timer = QTimer(self, interval=retry_ms, objectName="reconnectTimer")
+        self.timer.timeout.connect(self.try_now)
+        self._trying = False
+
+    @property
+    def offline(self) -> bool:
+        return self.timer.isActive()
+
+    def start(self) -> None:
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def try_now(self) -> None:
+        if self._trying:
+            return
+        from dost_desk.services.local_drafts import write_through
+
+        self._trying = True
+        run_in_background(
+            write_through, self.desk, on_done=self._done, on_error=self._failed, context=self
+        )
+
+    def _done(self, summary) -> None:
+        self._trying = False
+        self.timer.stop()
+        self.online.emit(summary)
+
+    def _failed(self, _error: Exception) -> None:
+        self._trying = False  # still unreachable: the next tick tries again
