@@ -57,9 +57,10 @@ _LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
 class HttpEndpointConfig(BaseModel):
     """An HTTP(S) endpoint of an information system: where, how long to wait, which secret.
 
-    The secret is never written in the config: ``token_env`` names an environment
-    variable holding it, or ``token_file`` a file readable only by the user; a client
-    certificate (``client_cert_file``, ``client_key_file``) may replace the token.
+    The secret is never written in the config: ``token_keyring`` names its entry in the
+    operating system's keyring (``dost-desk config set-secret NAME``), ``token_env`` an
+    environment variable holding it, or ``token_file`` a file readable only by the user;
+    a client certificate (``client_cert_file``, ``client_key_file``) may replace the token.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -68,6 +69,7 @@ class HttpEndpointConfig(BaseModel):
     timeout_seconds: float = Field(default=5.0, gt=0, le=120)
     token_env: str | None = None
     token_file: Path | None = None
+    token_keyring: str | None = None
     client_cert_file: Path | None = None
     client_key_file: Path | None = None
     ca_file: Path | None = None
@@ -100,6 +102,15 @@ class HttpEndpointConfig(BaseModel):
                 raise ValueError("should be the name of an environment variable")
         return value
 
+    @field_validator("token_keyring", mode="before")
+    @classmethod
+    def _check_token_keyring(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip()
+            if not _SYSTEM_KEY.fullmatch(value):
+                raise ValueError("should be a keyring entry name (letters, digits, _ and -)")
+        return value
+
     @field_validator("token_file", "client_cert_file", "client_key_file", "ca_file")
     @classmethod
     def _expand_path(cls, value: Path | None) -> Path | None:
@@ -117,16 +128,19 @@ class HttpEndpointConfig(BaseModel):
     def _check_http(self, what: str) -> None:
         if self.base_url is None:
             raise ValueError(f"the http {what} needs base_url")
-        if self.token_env and self.token_file:
-            raise ValueError("set token_env or token_file, not both")
-        if not (self.token_env or self.token_file or self.client_cert_file):
-            raise ValueError(f"the http {what} needs token_env, token_file or client_cert_file")
+        tokens = [self.token_env, self.token_file, self.token_keyring]
+        if sum(token is not None for token in tokens) > 1:
+            raise ValueError("set one of token_keyring, token_env and token_file")
+        if not (any(tokens) or self.client_cert_file):
+            raise ValueError(
+                f"the http {what} needs token_keyring, token_env, token_file or client_cert_file"
+            )
         if self.client_key_file and not self.client_cert_file:
             raise ValueError("client_key_file needs client_cert_file")
         parts = urlsplit(self.base_url)
         if (
             parts.scheme == "http"
-            and (self.token_env or self.token_file)
+            and any(tokens)
             and parts.hostname not in _LOOPBACK_HOSTS
             and not self.allow_plain_http
         ):
@@ -145,6 +159,7 @@ _HTTP_FIELDS = (
     "base_url",
     "token_env",
     "token_file",
+    "token_keyring",
     "client_cert_file",
     "client_key_file",
     "ca_file",

@@ -162,3 +162,31 @@ def make_desk(desk_url, clock):
 @pytest.fixture
 def desk(make_desk):
     return make_desk()
+
+
+# -- the operating system's keyring ---------------------------------------------------------
+
+
+@pytest.fixture
+def file_keyring(tmp_path):
+    """A real keyring backend on a JSON file in tmp_path, installed for the test."""
+    import keyring
+    from keyring_backend import FileKeyring
+
+    previous = keyring.get_keyring()
+    backend = FileKeyring(tmp_path / "keyring.json")
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring():
+    """No keyring on this computer (a headless server)."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)

@@ -53,11 +53,25 @@ class HttpReply:
 
 
 def read_token(config: HttpEndpointConfig) -> str | None:
-    """The bearer token from the environment variable or the file the config names.
+    """The bearer token from the keyring entry, the environment variable or the file the
+    config names.
 
     The file must be readable only by its owner on POSIX systems (``chmod 600``), so a
     token left world-readable is refused rather than used. None: no token configured.
     """
+    if config.token_keyring:
+        from dost_desk.credentials import CredentialError, secret
+
+        try:
+            token = (secret(config.token_keyring) or "").strip()
+        except CredentialError as error:
+            raise TokenUnavailable(str(error)) from None
+        if not token:
+            raise TokenUnavailable(
+                f"the keyring holds no token {config.token_keyring!r} "
+                f"(dost-desk config set-secret {config.token_keyring})"
+            )
+        return token
     if config.token_env:
         token = os.environ.get(config.token_env, "").strip()
         if not token:

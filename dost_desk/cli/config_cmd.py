@@ -1,4 +1,5 @@
-"""`dost-desk config`: show the effective configuration and where it comes from."""
+"""`dost-desk config`: show the effective configuration and where it comes from; keep
+database passwords and HTTP tokens in the operating system's keyring."""
 
 from __future__ import annotations
 
@@ -25,6 +26,25 @@ def register(subparsers: Any) -> None:
 
     path = actions.add_parser("path", help="print the path of the config file")
     path.set_defaults(handler=print_config_path)
+
+    password = actions.add_parser(
+        "set-password",
+        help="keep the password of a PostgreSQL login in the keyring",
+        description="The URL names the login (postgresql+psycopg://user@host:5432/db, no "
+        "password); the password is read from the terminal (twice) or, piped, from stdin. "
+        "Every PostgreSQL connection to that login then uses it.",
+    )
+    password.add_argument("url", metavar="URL")
+    password.set_defaults(handler=_set_password)
+    forget = actions.add_parser("forget-password", help="remove a login's password")
+    forget.add_argument("url", metavar="URL")
+    forget.set_defaults(handler=_forget_password)
+    secret = actions.add_parser(
+        "set-secret",
+        help="keep an HTTP provider's token in the keyring (token_keyring = NAME)",
+    )
+    secret.add_argument("name", metavar="NAME")
+    secret.set_defaults(handler=_set_secret)
 
 
 def _print_help(parser: argparse.ArgumentParser) -> int:
@@ -53,6 +73,8 @@ def show_config(args: argparse.Namespace) -> int:
         value = getattr(settings, name)
         values[name] = str(value) if value is not None else None
     values["database_url"] = masked_database_url(effective_database_url(settings))
+    if settings.upstream_url:
+        values["upstream_url"] = masked_database_url(settings.upstream_url)
     if settings.database_url is None:
         sources["database_url"] = "default (the SQLite file in data_dir)"
 
@@ -71,6 +93,102 @@ def show_config(args: argparse.Namespace) -> int:
     width = max(len(name) for name in values)
     for name, value in values.items():
         print(f"{name:<{width}}  {value}  [{sources[name]}]")
+    for warning in plain_password_warnings(settings):
+        print(f"warning: {warning}")
+    return 0
+
+
+def plain_password_warnings(settings) -> list[str]:
+    """A password written in a configured URL while a keyring could keep it."""
+    from sqlalchemy.engine import make_url
+
+    from dost_desk.credentials import keyring_available
+
+    warnings = []
+    for name in ("database_url", "upstream_url"):
+        url = getattr(settings, name)
+        if not url or not url.startswith("postgres"):
+            continue
+        try:
+            has_password = make_url(url).password is not None
+        except Exception:  # a malformed URL is reported where it is used
+            continue
+        if has_password and keyring_available():
+            warnings.append(
+                f"{name} holds a password in plain text: remove it from the URL and keep it "
+                "in the keyring with `dost-desk config set-password URL`"
+            )
+    return warnings
+
+
+def _require_keyring() -> None:
+    """Say there is no keyring before asking for a secret that cannot be kept."""
+    from dost_desk.credentials import CredentialError, _required
+
+    try:
+        _required()
+    except CredentialError as error:
+        raise CliError(str(error)) from None
+
+
+def _read_secret(prompt: str) -> str:
+    import getpass
+    import sys
+
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("again: ") != first:
+        raise CliError("the two entries differ; nothing was stored")
+    return first
+
+
+def _set_password(args: argparse.Namespace) -> int:
+    from dost_desk.config import masked_database_url
+    from dost_desk.credentials import CredentialError, store_database_password
+    from dost_desk.storage.engine import InvalidDatabaseUrl, parse_database_url
+
+    try:
+        parsed = parse_database_url(args.url)
+    except InvalidDatabaseUrl as error:
+        raise CliError(str(error)) from None
+    if parsed.get_backend_name() != "postgresql" or not parsed.username:
+        raise CliError("give a PostgreSQL URL with a user name: postgresql+psycopg://user@host/db")
+    if parsed.password is not None:
+        raise CliError("give the URL without its password; it is asked for")
+    _require_keyring()
+    try:
+        key = store_database_password(args.url, _read_secret("password: "))
+    except CredentialError as error:
+        raise CliError(str(error)) from None
+    print(f"stored the password of {masked_database_url(args.url)} in the keyring ({key})")
+    return 0
+
+
+def _forget_password(args: argparse.Namespace) -> int:
+    from dost_desk.credentials import CredentialError, forget_database_password
+
+    try:
+        removed = forget_database_password(args.url)
+    except CredentialError as error:
+        raise CliError(str(error)) from None
+    print("removed" if removed else "no password was stored for this login")
+    return 0
+
+
+def _set_secret(args: argparse.Namespace) -> int:
+    import re
+
+    from dost_desk.credentials import CredentialError, store_secret
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", args.name):
+        raise CliError("the name: lower-case letters, digits, _ and - (e.g. monitoring)")
+    _require_keyring()
+    try:
+        key = store_secret(args.name, _read_secret("token: "))
+    except CredentialError as error:
+        raise CliError(str(error)) from None
+    print(f"stored the token {args.name} in the keyring ({key})")
     return 0
 
 

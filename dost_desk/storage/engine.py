@@ -90,6 +90,11 @@ def create_engine_for(url: str, **kw: Any) -> Engine:
     cannot be created or the database path is a directory.
     """
     parsed = parse_database_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        from dost_desk.credentials import with_stored_password
+
+        url = with_stored_password(url)  # the login's password from the keyring, if any
+        parsed = parse_database_url(url)
     if parsed.get_backend_name() == "sqlite":
         _prepare_sqlite_path(parsed)
         engine = _create(parsed, url, **kw)

@@ -75,7 +75,8 @@ token_file = "~/esosial.token"
         ),
         (
             'provider = "http"\nbase_url = "https://meis.example.az"',
-            "checks.monitoring: the http provider needs token_env, token_file or client_cert_file",
+            "checks.monitoring: the http provider needs token_keyring, token_env, token_file "
+            "or client_cert_file",
         ),
         (
             'provider = "http"\nbase_url = "ftp://meis.example.az"\ntoken_env = "T"',

@@ -247,3 +247,19 @@ def test_a_notice_that_was_not_posted_says_why(fake_system, status, body, words)
     outcome = sender(fake_system).post_notice(notice())
     assert not outcome.posted
     assert outcome.summary.startswith("E-sosial: ") and words in outcome.summary
+
+
+def test_the_token_can_come_from_the_keyring(fake_system, file_keyring):
+    from dost_desk.credentials import store_secret
+
+    store_secret("monitoring", "keyring-token")
+    outcome = provider(fake_system, token_env=None, token_keyring="monitoring").run(request())
+    assert outcome.result is CheckResultKind.CONFIRMED
+    assert fake_system.requests[0]["headers"]["Authorization"] == "Bearer keyring-token"
+
+
+def test_a_missing_keyring_token_is_a_clear_unavailable_result(fake_system, file_keyring):
+    outcome = provider(fake_system, token_env=None, token_keyring="nosuch").run(request())
+    assert outcome.result is CheckResultKind.UNAVAILABLE
+    assert "set-secret nosuch" in outcome.summary
+    assert fake_system.requests == []
