@@ -151,8 +151,8 @@ def _duration(delta: timedelta) -> str:
     minutes = int(delta.total_seconds() // 60)
     if minutes < 120:
         return f"{minutes} minutes"
-    hours = minutes // 60
-    return f"{hours} hours" if hours < 48 else f"{hours // 24} days"
+    hours = round(minutes / 60)
+    return f"{hours} hours" if hours < 48 else f"{round(hours / 24)} days"
 
 
 def _follow_up_orders(desk: Desk, pulled: PullSummary) -> tuple[str, ...]:

@@ -187,7 +187,40 @@ def describe_database_error(error: Exception, url: str) -> str:
     host = parsed.host or "localhost"
     port = parsed.port or 5432
     database = parsed.database or parsed.username or ""
-    return f"cannot use the PostgreSQL database {database!r} at {host}:{port}: {reason}"
+    text = f"cannot use the PostgreSQL database {database!r} at {host}:{port}: {reason}"
+    hint = _PG_HINTS.get(_sqlstate(error) or _state_from_text(reason) or "")
+    return f"{text} — {hint}" if hint else text
+
+
+def _state_from_text(reason: str) -> str | None:
+    """libpq reports login failures as text only (no SQLSTATE before the session)."""
+    for pattern, state in _PG_LOGIN_FAILURES:
+        if pattern.search(reason):
+            return state
+    return None
+
+
+def _sqlstate(error: Exception) -> str | None:
+    original = getattr(error, "orig", None) or error
+    return getattr(original, "sqlstate", None) or getattr(
+        getattr(original, "diag", None), "sqlstate", None
+    )
+
+
+_PG_LOGIN_FAILURES = (
+    (re.compile(r"password authentication failed|no password supplied"), "28P01"),
+    (re.compile(r'role "[^"]*" does not exist|no pg_hba\.conf entry'), "28000"),
+    (re.compile(r'database "[^"]*" does not exist'), "3D000"),
+)
+# What the operator can do about the PostgreSQL errors people meet when setting up.
+_PG_HINTS = {
+    "28P01": "the server refused the login: check the user name and the password "
+    "(`dost-desk config set-password URL` keeps it in the keyring)",
+    "28000": "the server refused the login: check the user name, and that pg_hba.conf "
+    "lets this computer in",
+    "3D000": "create the database, then run `dost-desk db upgrade --url …` on it",
+    "42501": "this login may not do that: grant it the rights on the DOST Desk tables",
+}
 
 
 @contextmanager
