@@ -1,4 +1,5 @@
-"""Reading what the sync tests compare: a synced table's rows, the unpushed outbox."""
+"""What the sync tests compare: a synced table's rows, the unpushed outbox, the central
+database against the desk."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from sqlalchemy.engine import Engine
 
 from dost_desk.models.base import Base
 from dost_desk.models.sync_tables import OutboxEntry
+from dost_desk.sync.outbox import SYNCED_TABLES
 
 
 def rows(engine: Engine, name: str, columns: tuple[str, ...] | None = None) -> list[tuple]:
@@ -25,3 +27,14 @@ def rows(engine: Engine, name: str, columns: tuple[str, ...] | None = None) -> l
 def unpushed(engine: Engine) -> int:
     with engine.connect() as connection:
         return connection.scalar(select(func.count()).where(OutboxEntry.pushed_at.is_(None)))
+
+
+def assert_central_equals_local(desk, upstream: Engine) -> None:
+    """Every synced table equal centrally, row for row; status_history uuids unique."""
+    for name in SYNCED_TABLES:
+        assert rows(upstream, name) == rows(desk.engine, name), name
+    history = Base.metadata.tables["status_history"]
+    with upstream.connect() as connection:
+        total = connection.scalar(select(func.count()).select_from(history))
+        distinct = connection.scalar(select(func.count(func.distinct(history.c.uuid))))
+    assert total == distinct == len(rows(desk.engine, "status_history"))

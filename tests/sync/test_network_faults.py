@@ -7,29 +7,16 @@ from __future__ import annotations
 import random
 
 import pytest
-from sqlalchemy import func, select
-from sync_helpers import rows, unpushed
+from sync_helpers import assert_central_equals_local, unpushed
 from tcp_proxy import TcpProxy
 
-from dost_desk.models.base import Base
 from dost_desk.services.applications import list_applications
 from dost_desk.services.demo import create_demo_applications
 from dost_desk.services.outcome import change_status
 from dost_desk.services.sync import sync_status, sync_with_upstream
 from dost_desk.storage.engine import StorageError
-from dost_desk.sync.outbox import SYNCED_TABLES
 
 pytestmark = pytest.mark.postgres
-
-
-def assert_central_equals_local(desk, upstream) -> None:
-    for name in SYNCED_TABLES:
-        assert rows(upstream, name) == rows(desk.engine, name), name
-    history = Base.metadata.tables["status_history"]
-    with upstream.connect() as connection:
-        total = connection.scalar(select(func.count()).select_from(history))
-        distinct = connection.scalar(select(func.count(func.distinct(history.c.uuid))))
-    assert total == distinct
 
 
 def test_a_hundred_interrupted_syncs_then_a_clean_one_lose_and_duplicate_nothing(

@@ -6,15 +6,13 @@ import re
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.engine import Engine
-from sync_helpers import rows, unpushed
+from sync_helpers import assert_central_equals_local, rows, unpushed
 
 from dost_desk.cli import main
 from dost_desk.models.base import Base
 from dost_desk.services.demo import create_demo_applications
 from dost_desk.storage.engine import StorageError, StorageUnavailable
 from dost_desk.sync import push
-from dost_desk.sync.outbox import SYNCED_TABLES
 from dost_desk.sync.push import SyncError, push_outbox
 
 pytestmark = pytest.mark.postgres
@@ -41,11 +39,6 @@ APPLICATION_COLUMNS = (
 )
 
 
-def assert_upstream_equals_local(desk, upstream: Engine) -> None:
-    for name in SYNCED_TABLES:
-        assert rows(upstream, name) == rows(desk.engine, name), name
-
-
 def test_offline_applications_arrive_upstream_exactly_once_and_equal(desk, upstream_url, upstream):
     summary = create_demo_applications(desk, 200, seed=6)
     assert summary.created == 200
@@ -58,9 +51,9 @@ def test_offline_applications_arrive_upstream_exactly_once_and_equal(desk, upstr
     local = rows(desk.engine, "applications", APPLICATION_COLUMNS)
     assert len(local) == 200
     assert rows(upstream, "applications", APPLICATION_COLUMNS) == local
-    assert_upstream_equals_local(desk, upstream)
+    assert_central_equals_local(desk, upstream)
     assert push_outbox(desk.engine, upstream_url) == push.PushSummary(pushed=0, batches=0)
-    assert_upstream_equals_local(desk, upstream)
+    assert_central_equals_local(desk, upstream)
 
 
 def test_a_push_interrupted_after_the_upstream_commit_is_completed_without_duplicates(
@@ -85,7 +78,7 @@ def test_a_push_interrupted_after_the_upstream_commit_is_completed_without_dupli
     result = push_outbox(desk.engine, upstream_url, batch_size=50)
 
     assert result.pushed == queued - 50 and unpushed(desk.engine) == 0
-    assert_upstream_equals_local(desk, upstream)
+    assert_central_equals_local(desk, upstream)
     with upstream.connect() as connection:
         history = Base.metadata.tables["status_history"]
         total = connection.scalar(select(func.count()).select_from(history))
@@ -107,7 +100,7 @@ def test_later_changes_of_pushed_rows_are_pushed_again(desk, upstream_url, upstr
     change_status(desk, submitted[0], "ordered")
     result = push_outbox(desk.engine, upstream_url)
     assert result.pushed > 0 and result.batches == 1
-    assert_upstream_equals_local(desk, upstream)
+    assert_central_equals_local(desk, upstream)
 
 
 def test_an_unreachable_upstream_changes_nothing(desk):

@@ -11,14 +11,13 @@ import pytest
 from pg_login_refuser import LoginRefuser
 from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
-from sync_helpers import rows, unpushed
+from sync_helpers import assert_central_equals_local, unpushed
 
 from dost_desk.cli import main
 from dost_desk.services.demo import create_demo_applications
 from dost_desk.services.sync import sync_status, sync_with_upstream
 from dost_desk.storage.engine import InvalidDatabaseUrl, StorageError
 from dost_desk.storage.migrate import run_upgrade
-from dost_desk.sync.outbox import SYNCED_TABLES
 from dost_desk.sync.push import SyncError
 
 pytestmark = pytest.mark.postgres
@@ -41,8 +40,7 @@ def recovers(desk, upstream_url, upstream, queued: int) -> None:
     assert unpushed(desk.engine) == queued
     summary = sync_with_upstream(desk, upstream_url)
     assert summary.push.pushed == queued and unpushed(desk.engine) == 0
-    for name in SYNCED_TABLES:
-        assert rows(upstream, name) == rows(desk.engine, name), name
+    assert_central_equals_local(desk, upstream)
 
 
 def one_line(error: Exception) -> str:
@@ -146,5 +144,4 @@ def test_a_wrong_clock_is_reported_and_changes_nothing(
     summary = sync_with_upstream(desk, upstream_url)
     assert summary.clock_skew_warning and "3 days" in summary.clock_skew_warning
     assert summary.push.pushed == offline_work
-    for name in SYNCED_TABLES:
-        assert rows(upstream, name) == rows(desk.engine, name), name
+    assert_central_equals_local(desk, upstream)
