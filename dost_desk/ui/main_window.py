@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from dost_desk import __version__
+from dost_desk.ui.main_window_sync import SyncWindowMixin
 from dost_desk.ui.models.catalog_tree_model import (
     IS_SERVICE_ROLE,
     PASSPORT_ID_ROLE,
@@ -29,7 +30,7 @@ from dost_desk.ui.models.catalog_tree_model import (
 from dost_desk.ui.widgets.passport_view import PassportView
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SyncWindowMixin, QMainWindow):
     """Browse the service passports offered at this centre."""
 
     passport_opened = Signal(str)
@@ -323,105 +324,6 @@ class MainWindow(QMainWindow):
         from dost_desk.services.catalog import list_service_tree
 
         return list_service_tree(self._centre_category, self._catalog())
-
-    # -- sync with the central database (a local desk) --------------------------------------
-    def _start_sync(self) -> None:
-        from dost_desk.ui.sync_controller import SyncController, first_sync_delay_ms
-
-        self.sync = SyncController(self.desk, self)
-        self.sync.started.connect(self._sync_started)
-        self.sync.finished.connect(self._sync_finished)
-        self.sync.failed.connect(self._sync_failed)
-        self.sync.progress.connect(self._sync_progress)
-        self.sync_action.setEnabled(self.sync.available)
-        self._show_sync_state()
-        if self.sync.available:
-            QTimer.singleShot(first_sync_delay_ms(), self, self.sync.sync_now)
-
-    def sync_now(self) -> None:
-        if self.sync is not None:
-            self.sync.sync_now()
-
-    def _sync_started(self) -> None:
-        self.sync_label.setText(self.tr("Syncing…"))
-        if self.applications_panel is not None:
-            self.applications_panel.refresh_sync_states(self.desk, syncing=True)
-
-    def _sync_progress(self, done: int, total: int) -> None:
-        self.sync_label.setText(
-            self.tr("Syncing… %1 of %2 changes sent")
-            .replace("%1", str(done))
-            .replace("%2", str(total))
-        )
-
-    def _sync_finished(self, summary) -> None:
-        if summary.pull.passports:
-            from dost_desk.services.catalog import effective_catalog, open_catalog
-
-            self.desk.catalog = effective_catalog(self.desk.engine, open_catalog())
-            self.tree_model.set_tree(self._service_tree())
-            self._apply_search(self.search_box.text())
-        self._refresh_applications()
-        self._show_sync_state()
-
-    def _sync_failed(self, message: str) -> None:
-        self._show_sync_state(failure=message)
-        if self.applications_panel is not None:
-            self.applications_panel.refresh_sync_states(self.desk)
-
-    def _show_sync_state(self, failure: str | None = None) -> None:
-        from dost_desk.ui.sync_controller import describe_sync_state
-
-        text, tooltip = describe_sync_state(self.desk, failure)
-        self.sync_label.setText(text)
-        self.sync_label.setToolTip(tooltip)
-
-    # -- a networked desk that loses the server --------------------------------------------
-    def _watch_connection(self) -> None:
-        from dost_desk.services.local_drafts import pending_local_drafts
-        from dost_desk.ui.connection import ConnectionMonitor
-
-        self.connection = ConnectionMonitor(self.desk, self)
-        self.connection.online.connect(self._back_online)
-        if pending_local_drafts(self.desk.settings):  # left by an earlier run
-            self._offline_changed(True)
-            self.connection.try_now()
-
-    def _offline_changed(self, offline: bool) -> None:
-        if offline:
-            self.connection_label.setText(self.tr("Offline — saved locally"))
-            self.connection_label.setToolTip(
-                self.tr(
-                    "The server cannot be reached. Drafts are kept on this computer and "
-                    "written to the server as soon as it answers."
-                )
-            )
-            self.connection.start()
-        else:
-            self.connection_label.clear()
-
-    def _back_online(self, summary) -> None:
-        self.connection_label.clear()
-        self.statusBar().showMessage(
-            self.tr(
-                "Connection restored: %n draft(s) written to the server.", "", len(summary.written)
-            ),
-            10000,
-        )
-        if self.intake is not None:
-            self.intake.back_online()
-        self._refresh_applications()
-
-    def open_sync_dialog(self):
-        if self.desk is None:
-            return None
-        from dost_desk.ui.sync_dialog import SyncDialog
-
-        dialog = SyncDialog(self.desk, self.open_application, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda *_: self._refresh_applications())
-        dialog.open()
-        return dialog
 
     def focus_applications(self) -> None:
         if self.applications_panel is not None:

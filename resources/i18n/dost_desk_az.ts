@@ -762,130 +762,130 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="40"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="185"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="41"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="186"/>
         <source>DOST Desk</source>
         <translation>DOST Desk</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="46"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="47"/>
         <source>Search services by name, ID or document (Ctrl+F)</source>
         <translation>Xidməti ada, ID-yə və ya sənədə görə axtarın (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="70"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="71"/>
         <source>&amp;Start application</source>
         <translation>&amp;Müraciətə başla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="72"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="271"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="73"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="272"/>
         <source>Choose a service first (the database must be open).</source>
         <translation>Əvvəlcə xidməti seçin (verilənlər bazası açıq olmalıdır).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="88"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="89"/>
         <source>Se&amp;rvices</source>
         <translation>Xi&amp;dmətlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="107"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="108"/>
         <source>&amp;File</source>
         <translation>&amp;Fayl</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="108"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="109"/>
         <source>&amp;Quit</source>
         <translation>Çı&amp;xış</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="112"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="113"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüş</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="113"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="114"/>
         <source>&amp;Find service</source>
         <translation>Xidməti &amp;tap</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="117"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="291"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="118"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="292"/>
         <source>&amp;Applications</source>
         <translation>Mü&amp;raciətlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="121"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="122"/>
         <source>&amp;Centre</source>
         <translation>Mərkə&amp;z</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="122"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="123"/>
         <source>Working &amp;calendar…</source>
         <translation>İş &amp;təqvimi…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="125"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="126"/>
         <source>&amp;Supervisor&apos;s list…</source>
         <translation>&amp;Rəhbərin siyahısı…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="129"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="130"/>
         <source>Sync &amp;now</source>
         <translation>İndi si&amp;nxronlaşdır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="133"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="134"/>
         <source>Sync c&amp;onflicts and duplicates…</source>
         <translation>Sinxronizasiya z&amp;iddiyyətləri və dublikatlar…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="136"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="137"/>
         <source>&amp;Help</source>
         <translation>&amp;Kömək</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="137"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="138"/>
         <source>&amp;About DOST Desk</source>
         <translation>DOST Desk &amp;haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="144"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="145"/>
         <source>Version %1</source>
         <translation>Versiya %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="155"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="156"/>
         <source>Loading the catalog…</source>
         <translation>Kataloq yüklənir…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="163"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="164"/>
         <source>Centre %1 (category %2)</source>
         <translation>Mərkəz %1 (%2 kateqoriyası)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="167"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="168"/>
         <source>Database: %1</source>
         <translation>Verilənlər bazası: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="177"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="178"/>
         <source>An unfinished application was reopened.</source>
         <translation>Tamamlanmamış müraciət yenidən açıldı.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="180"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="181"/>
         <source>Database unavailable: %1</source>
         <translation>Verilənlər bazası əlçatan deyil: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="184"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="185"/>
         <source>The catalog could not be loaded.</source>
         <translation>Kataloq yüklənmədi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/main_window.py" line="210"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="211"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n xidmət</numerusform>
@@ -893,47 +893,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="210"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="211"/>
         <source>No services</source>
         <translation>Xidmət yoxdur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="213"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="214"/>
         <source>Nothing found for “%1”</source>
         <translation>“%1” üzrə heç nə tapılmadı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="269"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="270"/>
         <source>Start an application for this service (Enter).</source>
         <translation>Bu xidmət üzrə müraciətə başlayın (Enter).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="295"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="296"/>
         <source>E-sosial &amp;notices</source>
         <translation>E-sosial &amp;bildirişləri</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="346"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="34"/>
         <source>Syncing…</source>
         <translation>Sinxronlaşdırılır…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="352"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="40"/>
         <source>Syncing… %1 of %2 changes sent</source>
         <translation>Sinxronlaşdırılır… %2 dəyişiklikdən %1 göndərildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="392"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="81"/>
         <source>Offline — saved locally</source>
         <translation>Oflayn — yerli saxlanılıb</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="395"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="84"/>
         <source>The server cannot be reached. Drafts are kept on this computer and written to the server as soon as it answers.</source>
         <translation>Serverə qoşulmaq mümkün deyil. Qaralamalar bu kompüterdə saxlanılır və server cavab verən kimi ona yazılır.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/main_window.py" line="407"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="97"/>
         <source>Connection restored: %n draft(s) written to the server.</source>
         <translation>
             <numerusform>Bağlantı bərpa olundu: %n qaralama serverə yazıldı.</numerusform>
@@ -941,12 +941,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="468"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="370"/>
         <source>About DOST Desk</source>
         <translation>DOST Desk haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="469"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="371"/>
         <source>DOST Desk %1 — the counter application of DOST centres.</source>
         <translation>DOST Desk %1 — DOST mərkəzlərinin qəbul masası proqramı.</translation>
     </message>
