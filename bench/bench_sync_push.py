@@ -15,6 +15,8 @@ The outbox is made quickly: 100 applications are made by the demo generator (thr
 real services), and their outbox entries are cloned with fresh UUIDs and registration
 numbers to reach 10,000 (2,000 with ``--quick``).
 
+Three interleaved rounds (one with ``--quick``), each into fresh databases; medians.
+
 Run alone: ``python bench/bench_sync_push.py [--quick]``.
 """
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 import getpass
 import re
 import secrets
+import statistics
 import sys
 import tempfile
 import time
@@ -76,14 +79,14 @@ def _template_entries(temp: Path) -> list[dict[str, Any]]:
     from sqlalchemy import select
 
     from dost_desk.config import load_settings
-    from dost_desk.models.sync_tables import OutboxEntry
+    from dost_desk.models.sync_tables import OutboxEntry, OutboxPayload
     from dost_desk.services.demo import create_demo_applications
     from dost_desk.services.desk import open_desk
 
     desk = open_desk(load_settings(), url=f"sqlite:///{temp / 'template.sqlite3'}")
     try:
         create_demo_applications(desk, TEMPLATE_APPLICATIONS, seed=2026)
-        table = OutboxEntry.__table__
+        table, payloads = OutboxEntry.__table__, OutboxPayload.__table__
         with desk.engine.connect() as connection:
             rows = connection.execute(
                 select(
@@ -91,8 +94,10 @@ def _template_entries(temp: Path) -> list[dict[str, Any]]:
                     table.c.row_id,
                     table.c.application_id,
                     table.c.operation,
-                    table.c.payload,
-                ).order_by(table.c.id)
+                    payloads.c.payload,
+                )
+                .join(payloads, payloads.c.entry_id == table.c.id)
+                .order_by(table.c.id)
             )
             return [dict(row._mapping) for row in rows]
     finally:
@@ -119,7 +124,7 @@ def _local_outbox(temp: Path, entries: list[dict[str, Any]], copies: int) -> str
     from sqlalchemy import insert
 
     from dost_desk.models.base import utc_now
-    from dost_desk.models.sync_tables import OutboxEntry
+    from dost_desk.models.sync_tables import OutboxEntry, OutboxPayload
     from dost_desk.services.catalog import store_catalog_in_database
     from dost_desk.storage.engine import create_engine_for
     from dost_desk.storage.migrate import run_upgrade
@@ -130,10 +135,25 @@ def _local_outbox(temp: Path, entries: list[dict[str, Any]], copies: int) -> str
     store_catalog_in_database(engine)
     now = utc_now()
     with engine.begin() as connection:
+        next_id = 1
         for copy in range(copies):
+            clones = [_clone(entry, copy) for entry in entries]
+            ids = range(next_id, next_id + len(clones))
+            next_id += len(clones)
             connection.execute(
                 insert(OutboxEntry.__table__),
-                [_clone(entry, copy) | {"created_at": now} for entry in entries],
+                [
+                    {key: value for key, value in clone.items() if key != "payload"}
+                    | {"id": key, "created_at": now}
+                    for key, clone in zip(ids, clones, strict=True)
+                ],
+            )
+            connection.execute(
+                insert(OutboxPayload.__table__),
+                [
+                    {"entry_id": key, "payload": clone["payload"]}
+                    for key, clone in zip(ids, clones, strict=True)
+                ],
             )
     engine.dispose()
     return url
@@ -213,28 +233,45 @@ def _copy_passports(local_url: str, central_url: str) -> None:
         central.dispose()
 
 
+def _unpush(local_url: str) -> None:
+    """Make the local outbox unpushed again (for the next round)."""
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+
+    with sqlite3.connect(make_url(local_url).database) as connection:
+        connection.execute("UPDATE outbox SET pushed_at = NULL")
+        connection.execute("DELETE FROM synced_versions")
+
+
 def run(quick: bool = False) -> list[dict]:
     from dost_desk.storage.engine import create_engine_for
     from dost_desk.sync.push import push_outbox
 
     applications = 2_000 if quick else 10_000
+    rounds = 1 if quick else 3
     copies = applications // TEMPLATE_APPLICATIONS
+    ours_times: list[float] = []
+    baseline_times: list[float] = []
     with tempfile.TemporaryDirectory(prefix="dost-bench-sync-") as temp:
         temp_dir = Path(temp)
         entries = _template_entries(temp_dir)
         local_url = _local_outbox(temp_dir, entries, copies)
         tables = _final_rows(entries, copies)
-        local = create_engine_for(local_url)
-        try:
-            with fresh_database() as central_url:
-                start = time.perf_counter()
-                summary = push_outbox(local, central_url)
-                ours = time.perf_counter() - start
-        finally:
-            local.dispose()
-        with fresh_database() as baseline_url:
-            _copy_passports(local_url, baseline_url)
-            baseline = _executemany(baseline_url, tables)
+        for _ in range(rounds):  # interleaved; each into a fresh central database
+            _unpush(local_url)
+            local = create_engine_for(local_url)
+            try:
+                with fresh_database() as central_url:
+                    start = time.perf_counter()
+                    summary = push_outbox(local, central_url)
+                    ours_times.append(time.perf_counter() - start)
+            finally:
+                local.dispose()
+            with fresh_database() as baseline_url:
+                _copy_passports(local_url, baseline_url)
+                baseline_times.append(_executemany(baseline_url, tables))
+    ours, baseline = statistics.median(ours_times), statistics.median(baseline_times)
     rows_written = sum(len(rows) for rows in tables.values())
     ratio = ours / baseline
     return [

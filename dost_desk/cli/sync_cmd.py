@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sync.add_argument("--upstream", metavar="URL", help=_UPSTREAM_HELP)
     sync.add_argument("--url", help=URL_HELP)
     sync.add_argument(
-        "--batch-size", type=_positive, default=2000, metavar="N", help="changes per transaction"
+        "--batch-size", type=_positive, default=5000, metavar="N", help="changes per transaction"
     )
     sync.set_defaults(handler=_sync)
     actions = sync.add_subparsers(dest="sync_action", metavar="[ACTION]")

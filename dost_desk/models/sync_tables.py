@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dost_desk.models.base import Base, JsonDocument, UtcDateTime, utc_now
 from dost_desk.models.tables import new_id
@@ -23,15 +23,17 @@ OUTBOX_OPERATIONS = ("upsert", "delete")
 class OutboxEntry(Base):
     """One change of a synchronised row, written in the transaction that made it.
 
-    ``payload`` holds the row's column values as JSON-safe data (dates as ISO text);
-    ``pushed_at`` is set once the change is committed upstream.
+    ``payload`` (kept in :class:`OutboxPayload`) holds the row's column values as
+    JSON-safe data (dates as ISO text); ``pushed_at`` is set once the change is committed
+    upstream. The payload lives in a table of its own so that acknowledging thousands of
+    pushed entries rewrites only these narrow rows, not the ~1 KB payloads.
     """
 
     __tablename__ = "outbox"
     __table_args__ = (
         CheckConstraint("operation IN ('upsert', 'delete')", name="operation"),
         Index("ix_outbox_pushed_at", "pushed_at"),
-        Index("ix_outbox_application_id_pushed_at", "application_id", "pushed_at"),
+        Index("ix_outbox_application_id", "application_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)  # order
@@ -40,12 +42,28 @@ class OutboxEntry(Base):
     # The application the row belongs to (None for applicants): held together on conflict.
     application_id: Mapped[str | None] = mapped_column(String(36))
     operation: Mapped[str] = mapped_column(String(8))
-    payload: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
     pushed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
+    content: Mapped[OutboxPayload] = relationship(lazy="joined", cascade="all, delete-orphan")
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        return self.content.payload
+
     def __repr__(self) -> str:
         return f"OutboxEntry({self.id}, {self.operation} {self.table}/{self.row_id})"
+
+
+class OutboxPayload(Base):
+    """The row values of one outbox entry (see :class:`OutboxEntry`)."""
+
+    __tablename__ = "outbox_payloads"
+
+    entry_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("outbox.id", ondelete="CASCADE"), primary_key=True
+    )
+    payload: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
 
 
 SYNC_CONFLICT_RESOLUTIONS = ("local", "central")

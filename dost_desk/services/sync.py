@@ -111,7 +111,7 @@ def _upstream(desk: Desk, upstream_url: str | None) -> str:
 def sync_with_upstream(
     desk: Desk,
     upstream_url: str | None = None,
-    batch_size: int = 2000,
+    batch_size: int = 5000,
     progress: Callable[[int, int], None] | None = None,
 ) -> SyncSummary:
     """Push, pull, follow up the orders closed centrally, ask deferred checks again.

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Mapper, Session, UOWTransaction
 from sqlalchemy.orm.state import InstanceState
 
 from dost_desk.models.base import utc_now
-from dost_desk.models.sync_tables import OutboxEntry
+from dost_desk.models.sync_tables import OutboxEntry, OutboxPayload
 
 #: The tables pushed upstream, parents before children (the order foreign keys need).
 SYNCED_TABLES = (
@@ -37,6 +37,7 @@ SYNC_KEYS = {table: "id" for table in SYNCED_TABLES} | {"status_history": "uuid"
 LOCAL_ONLY_COLUMNS = {"status_history": frozenset({"id"})}
 
 _OUTBOX = OutboxEntry.__table__
+_PAYLOADS = OutboxPayload.__table__
 
 
 def record_changes_in_outbox(session: Session) -> None:
@@ -68,7 +69,18 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
     if entries:
         # Parents first, so that every prefix of the outbox satisfies the foreign keys.
         entries.sort(key=lambda entry: SYNCED_TABLES.index(entry["table"]))
-        session.connection().execute(insert(_OUTBOX), entries)
+        payloads = [entry.pop("payload") for entry in entries]
+        connection = session.connection()
+        ids = connection.execute(
+            insert(_OUTBOX).returning(_OUTBOX.c.id, sort_by_parameter_order=True), entries
+        ).scalars()
+        connection.execute(
+            insert(_PAYLOADS),
+            [
+                {"entry_id": key, "payload": payload}
+                for key, payload in zip(ids, payloads, strict=True)
+            ],
+        )
 
 
 def _application_of(table: str, row_id: str, obj: Any) -> str | None:

@@ -50,7 +50,7 @@ from sqlalchemy.pool import NullPool
 from dost_desk.config import masked_database_url
 from dost_desk.models.base import Base, UtcDateTime, utc_now
 from dost_desk.models.followup_tables import SupervisorItem
-from dost_desk.models.sync_tables import OutboxEntry, SyncConflict, SyncedVersion
+from dost_desk.models.sync_tables import OutboxEntry, OutboxPayload, SyncConflict, SyncedVersion
 from dost_desk.models.tables import Application, Passport
 from dost_desk.storage.engine import (
     InvalidDatabaseUrl,
@@ -63,6 +63,7 @@ from dost_desk.storage.migrate import head_revision
 from dost_desk.sync.outbox import LOCAL_ONLY_COLUMNS, SYNC_KEYS, SYNCED_TABLES, json_safe
 
 _OUTBOX = OutboxEntry.__table__
+_PAYLOADS = OutboxPayload.__table__
 _PASSPORTS = Passport.__table__
 _APPLICATIONS = Application.__table__
 _CONFLICTS = SyncConflict.__table__
@@ -106,7 +107,7 @@ class Conflict:
 def push_outbox(
     local_engine: Engine,
     upstream_url: str,
-    batch_size: int = 2000,
+    batch_size: int = 5000,
     *,
     clock: Callable[[], datetime] = utc_now,
     progress: Callable[[int, int], None] | None = None,
@@ -144,13 +145,17 @@ def push_outbox(
                 with connection.begin():
                     if batches == 0:  # applications refer to passports
                         _push_passports(local_engine, connection)
-                    conflicts = _conflicts(local_engine, connection, entries)
+                    mine = _newest_applications(entries)
+                    conflicts = _conflicts(local_engine, connection, mine)
                     held_ids = {conflict.application_id for conflict in conflicts}
                     applied = [entry for entry in entries if entry.application_id not in held_ids]
                     _apply(connection, applied)
                 # Acknowledged only now, after the upstream commit.
+                agreed = {key: row["version"] for key, row in mine.items() if key not in held_ids}
                 with storage_errors(local_where):
-                    _acknowledge(local_engine, applied, conflicts, clock())
+                    _acknowledge(
+                        local_engine, [entry.id for entry in applied], agreed, conflicts, clock()
+                    )
                 held.extend(held_ids)
                 pushed += len(applied)
                 batches += 1
@@ -193,7 +198,8 @@ def _unpushed(local_engine: Engine, limit: int) -> Sequence[Row[Any]]:
     statement = (
         select(_OUTBOX.c.id, _OUTBOX.c.table, _OUTBOX.c.row_id, _OUTBOX.c.operation)
         # As JSON text: PostgreSQL decodes it (jsonb_populate_recordset), not Python.
-        .add_columns(_OUTBOX.c.application_id, cast(_OUTBOX.c.payload, Text).label("payload"))
+        .add_columns(_OUTBOX.c.application_id, cast(_PAYLOADS.c.payload, Text).label("payload"))
+        .join(_PAYLOADS, _PAYLOADS.c.entry_id == _OUTBOX.c.id)
         .where(*_waiting())
         .order_by(_OUTBOX.c.id)
         .limit(limit)
@@ -203,15 +209,17 @@ def _unpushed(local_engine: Engine, limit: int) -> Sequence[Row[Any]]:
 
 
 def _acknowledge(
-    local_engine: Engine, applied: Sequence[Row[Any]], conflicts: list[Conflict], at: datetime
+    local_engine: Engine,
+    applied: list[int],
+    agreed: dict[str, int],
+    conflicts: list[Conflict],
+    at: datetime,
 ) -> None:
     """After the upstream commit: mark the applied entries pushed, remember the versions
     both sides now agree on, and keep the conflicts (both rows) for the supervisor."""
-    agreed = {key: json.loads(payload)["version"] for key, payload in _newest_applications(applied)}
     with local_engine.begin() as connection:
         if applied:
-            ids = json.dumps([entry.id for entry in applied])
-            connection.execute(_MARK_PUSHED, {"at": at, "ids": ids})
+            connection.execute(_MARK_PUSHED, {"at": at, "ids": json.dumps(applied)})
         if agreed:
             remember_agreed_versions(connection, agreed)
         for conflict in conflicts:
@@ -271,17 +279,14 @@ def keep_conflict(connection: Connection, conflict: Conflict, at: datetime) -> b
 
 
 def _conflicts(
-    local_engine: Engine, upstream: Connection, entries: Sequence[Row[Any]]
+    local_engine: Engine, upstream: Connection, mine: dict[str, dict[str, Any]]
 ) -> list[Conflict]:
-    """The applications of this batch changed centrally since both sides last agreed.
+    """The applications of this batch (``mine``: their newest rows) changed centrally
+    since both sides last agreed.
 
     Their central rows are locked (``FOR UPDATE``) until the batch commits, so no one
     changes them between this comparison and the write.
     """
-    mine = {
-        key: _decode(_APPLICATIONS, json.loads(payload))
-        for key, payload in _newest_applications(entries)
-    }
     if not mine:
         return []
     central = {
@@ -318,14 +323,15 @@ def _conflicts(
     return conflicts
 
 
-def _newest_applications(entries: Sequence[Row[Any]]) -> list[tuple[str, str]]:
-    """(id, payload text) of the newest upsert of each application in ``entries``."""
+def _newest_applications(entries: Sequence[Row[Any]]) -> dict[str, dict[str, Any]]:
+    """The newest row of each application upserted in ``entries`` (decoded: only these
+    payloads are read here, for the conflict check and the agreed versions)."""
     newest = {
         entry.row_id: entry.payload
         for entry in entries
         if entry.table == "applications" and entry.operation == "upsert"
     }
-    return list(newest.items())
+    return {key: _decode(_APPLICATIONS, json.loads(text)) for key, text in newest.items()}
 
 
 def _same(row: dict[str, Any], values: dict[str, Any]) -> bool:
@@ -335,9 +341,11 @@ def _same(row: dict[str, Any], values: dict[str, Any]) -> bool:
 def _pushed_before(connection: Connection, key: str, row: dict[str, Any]) -> bool:
     """Whether the central row is a version of the application this desk wrote (its
     push was committed, the acknowledgement lost)."""
-    version = _OUTBOX.c.payload["version"].as_integer()
+    version = _PAYLOADS.c.payload["version"].as_integer()
     earlier = connection.execute(
-        select(_OUTBOX.c.payload).where(
+        select(_PAYLOADS.c.payload)
+        .join(_OUTBOX, _OUTBOX.c.id == _PAYLOADS.c.entry_id)
+        .where(
             _OUTBOX.c.table == "applications",
             _OUTBOX.c.row_id == key,
             _OUTBOX.c.operation == "upsert",

@@ -49,7 +49,7 @@ class SyncController(QObject):
             sync_with_upstream,
             self.desk,
             None,
-            2000,
+            5000,
             self.progress.emit,  # queued to the GUI thread by Qt
             on_done=self._done,
             on_error=self._failed,

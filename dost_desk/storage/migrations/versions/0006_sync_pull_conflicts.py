@@ -1,8 +1,10 @@
 """Pull and conflicts of offline sync (``dost_desk/models/sync_tables.py``), and the
 change tracking of the central database.
 
-Everywhere: ``outbox.application_id``; the tables ``sync_conflicts``, ``synced_versions``,
-``sync_facts`` and ``reference_values`` (reference data set centrally, e.g. ID patterns);
+Everywhere: ``outbox.application_id``; the outbox payloads move to ``outbox_payloads``
+(acknowledging a pushed entry then rewrites a narrow row, not its payload); the tables
+``sync_conflicts``, ``synced_versions``, ``sync_facts`` and ``reference_values``
+(reference data set centrally, e.g. ID patterns);
 an index for the newest applications of a centre (the list the app opens with).
 
 On PostgreSQL only (the central database, and networked desks sharing it): every table a
@@ -49,9 +51,24 @@ def _json() -> sa.types.TypeEngine[object]:
 
 
 def upgrade() -> None:
+    op.create_table(
+        "outbox_payloads",
+        sa.Column("entry_id", sa.Integer(), nullable=False),
+        sa.Column("payload", _json(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["entry_id"],
+            ["outbox.id"],
+            name=op.f("fk_outbox_payloads_entry_id_outbox"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("entry_id", name=op.f("pk_outbox_payloads")),
+    )
+    op.execute("INSERT INTO outbox_payloads (entry_id, payload) SELECT id, payload FROM outbox")
     with op.batch_alter_table("outbox") as batch:
         batch.add_column(sa.Column("application_id", sa.String(length=36), nullable=True))
-    op.create_index("ix_outbox_application_id_pushed_at", "outbox", ["application_id", "pushed_at"])
+        batch.drop_column("payload")
+    # Not on pushed_at too: acknowledging a push would then move an index entry per row.
+    op.create_index("ix_outbox_application_id", "outbox", ["application_id"])
     op.create_table(
         "sync_conflicts",
         sa.Column("id", sa.String(length=36), nullable=False),
@@ -163,6 +180,12 @@ def downgrade() -> None:
     op.drop_table("synced_versions")
     op.drop_index("ix_sync_conflicts_application_id_resolved_at", table_name="sync_conflicts")
     op.drop_table("sync_conflicts")
-    op.drop_index("ix_outbox_application_id_pushed_at", table_name="outbox")
+    op.drop_index("ix_outbox_application_id", table_name="outbox")
     with op.batch_alter_table("outbox") as batch:
         batch.drop_column("application_id")
+        batch.add_column(sa.Column("payload", _json(), nullable=True))
+    op.execute(
+        "UPDATE outbox SET payload = (SELECT payload FROM outbox_payloads "
+        "WHERE entry_id = outbox.id)"
+    )
+    op.drop_table("outbox_payloads")
