@@ -109,3 +109,36 @@ def test_rows_flushed_without_change_queue_nothing(desk):
         uow.session.scalars(select(StatusChange)).all()
         uow.commit()
     assert len(outbox(desk)) == before
+
+
+def test_an_outbox_of_an_earlier_version_keeps_its_payloads_after_the_upgrade(tmp_path):
+    """0006 moves the payloads into outbox_payloads: a desk upgraded with changes waiting
+    still pushes every one of them."""
+    import sqlite3
+
+    from dost_desk.storage.migrate import run_upgrade
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    run_upgrade(url, "0005")
+    with sqlite3.connect(tmp_path / "old.sqlite3") as connection:
+        connection.execute(
+            'INSERT INTO outbox (id, "table", row_id, operation, payload, created_at) '
+            "VALUES (7, 'applicants', 'a-1', 'upsert', '{\"id\": \"a-1\", \"fin\": \"5ZX8K2P\"}', "
+            "'2026-09-07 05:00:00.000000')"
+        )
+    run_upgrade(url)
+    from dost_desk.storage.engine import create_engine_for
+    from dost_desk.storage.unit_of_work import UnitOfWork
+
+    engine = create_engine_for(url)
+    try:
+        with UnitOfWork(engine, write=False) as uow:
+            (entry,) = uow.session.scalars(select(OutboxEntry)).all()
+        assert (entry.id, entry.row_id, entry.payload) == (
+            7,
+            "a-1",
+            {"id": "a-1", "fin": "5ZX8K2P"},
+        )
+        assert entry.pushed_at is None and entry.application_id is None
+    finally:
+        engine.dispose()
