@@ -88,7 +88,9 @@ class HttpEndpointConfig(BaseModel):
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError("should be an http:// or https:// URL with a host name")
         if parts.username or parts.password:
-            raise ValueError("must not contain a user name or password (use token_env)")
+            raise ValueError(
+                "must not contain a user name or password (use token_keyring or token_file)"
+            )
         if parts.query or parts.fragment:
             raise ValueError("must not contain a query (?...) or fragment (#...)")
         return value.rstrip("/")
@@ -108,7 +110,9 @@ class HttpEndpointConfig(BaseModel):
         if isinstance(value, str):
             value = value.strip()
             if not _SYSTEM_KEY.fullmatch(value):
-                raise ValueError("should be a keyring entry name (letters, digits, _ and -)")
+                raise ValueError(
+                    "should be a keyring entry name (lower-case letters, digits, _ and -)"
+                )
         return value
 
     @field_validator("token_file", "client_cert_file", "client_key_file", "ca_file")

@@ -4,9 +4,12 @@ database passwords and HTTP tokens in the operating system's keyring."""
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dost_desk.cli.common import CliError, print_json
+
+if TYPE_CHECKING:
+    from dost_desk.config import Settings
 
 
 def register(subparsers: Any) -> None:
@@ -42,6 +45,8 @@ def register(subparsers: Any) -> None:
     secret = actions.add_parser(
         "set-secret",
         help="keep an HTTP provider's token in the keyring (token_keyring = NAME)",
+        description="The token is read from the terminal (twice) or, piped, from stdin. "
+        "A check or notice provider with token_keyring = NAME then sends it.",
     )
     secret.add_argument("name", metavar="NAME")
     secret.set_defaults(handler=_set_secret)
@@ -77,6 +82,7 @@ def show_config(args: argparse.Namespace) -> int:
         values["upstream_url"] = masked_database_url(settings.upstream_url)
     if settings.database_url is None:
         sources["database_url"] = "default (the SQLite file in data_dir)"
+    warnings = plain_password_warnings(settings, sources)
 
     if args.json:
         print_json(
@@ -85,6 +91,7 @@ def show_config(args: argparse.Namespace) -> int:
                 "config_file_exists": path.is_file(),
                 **values,
                 "sources": sources,
+                "warnings": warnings,
             }
         )
         return 0
@@ -93,13 +100,14 @@ def show_config(args: argparse.Namespace) -> int:
     width = max(len(name) for name in values)
     for name, value in values.items():
         print(f"{name:<{width}}  {value}  [{sources[name]}]")
-    for warning in plain_password_warnings(settings):
+    for warning in warnings:
         print(f"warning: {warning}")
     return 0
 
 
-def plain_password_warnings(settings) -> list[str]:
-    """A password written in a configured URL while a keyring could keep it."""
+def plain_password_warnings(settings: Settings, sources: dict[str, str]) -> list[str]:
+    """A password written in a configured PostgreSQL URL while a keyring could keep it
+    (a warning, not an error: the URL still works)."""
     from sqlalchemy.engine import make_url
 
     from dost_desk.credentials import keyring_available
@@ -115,23 +123,15 @@ def plain_password_warnings(settings) -> list[str]:
             continue
         if has_password and keyring_available():
             warnings.append(
-                f"{name} holds a password in plain text: remove it from the URL and keep it "
-                "in the keyring with `dost-desk config set-password URL`"
+                f"{name} ({sources.get(name, 'config')}) holds a password in plain text: "
+                "remove it from the URL and move it to the keyring with "
+                "`dost-desk config set-password URL`"
             )
     return warnings
 
 
-def _require_keyring() -> None:
-    """Say there is no keyring before asking for a secret that cannot be kept."""
-    from dost_desk.credentials import CredentialError, _required
-
-    try:
-        _required()
-    except CredentialError as error:
-        raise CliError(str(error)) from None
-
-
 def _read_secret(prompt: str) -> str:
+    """One line from stdin when piped; else asked twice on the terminal, unechoed."""
     import getpass
     import sys
 
@@ -143,52 +143,76 @@ def _read_secret(prompt: str) -> str:
     return first
 
 
-def _set_password(args: argparse.Namespace) -> int:
-    from dost_desk.config import masked_database_url
-    from dost_desk.credentials import CredentialError, store_database_password
+def _login_url(url: str) -> str:
+    """``url`` checked to name a PostgreSQL login without a password."""
     from dost_desk.storage.engine import InvalidDatabaseUrl, parse_database_url
 
     try:
-        parsed = parse_database_url(args.url)
+        parsed = parse_database_url(url)
     except InvalidDatabaseUrl as error:
         raise CliError(str(error)) from None
     if parsed.get_backend_name() != "postgresql" or not parsed.username:
         raise CliError("give a PostgreSQL URL with a user name: postgresql+psycopg://user@host/db")
     if parsed.password is not None:
         raise CliError("give the URL without its password; it is asked for")
-    _require_keyring()
+    return url
+
+
+def _set_password(args: argparse.Namespace) -> int:
+    from dost_desk.config import masked_database_url
+    from dost_desk.credentials import (
+        SERVICE,
+        CredentialError,
+        backend_name,
+        require_keyring,
+        store_database_password,
+    )
+
+    url = _login_url(args.url)
     try:
-        key = store_database_password(args.url, _read_secret("password: "))
+        require_keyring()  # before asking for a password that could not be kept
+        key = store_database_password(url, _read_secret("password: "))
     except CredentialError as error:
         raise CliError(str(error)) from None
-    print(f"stored the password of {masked_database_url(args.url)} in the keyring ({key})")
+    print(
+        f"stored the password of {masked_database_url(url)} in the keyring "
+        f"({backend_name()}: {SERVICE} / {key})"
+    )
     return 0
 
 
 def _forget_password(args: argparse.Namespace) -> int:
     from dost_desk.credentials import CredentialError, forget_database_password
 
+    url = _login_url(args.url)
     try:
-        removed = forget_database_password(args.url)
+        removed = forget_database_password(url)
     except CredentialError as error:
         raise CliError(str(error)) from None
-    print("removed" if removed else "no password was stored for this login")
+    print("removed the stored password" if removed else "no password was stored for this login")
     return 0
 
 
 def _set_secret(args: argparse.Namespace) -> int:
-    import re
+    from dost_desk.credentials import (
+        SERVICE,
+        CredentialError,
+        backend_name,
+        check_secret_name,
+        require_keyring,
+        store_secret,
+    )
 
-    from dost_desk.credentials import CredentialError, store_secret
-
-    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", args.name):
-        raise CliError("the name: lower-case letters, digits, _ and - (e.g. monitoring)")
-    _require_keyring()
     try:
+        check_secret_name(args.name)
+        require_keyring()
         key = store_secret(args.name, _read_secret("token: "))
     except CredentialError as error:
         raise CliError(str(error)) from None
-    print(f"stored the token {args.name} in the keyring ({key})")
+    print(
+        f"stored the token {args.name} in the keyring ({backend_name()}: {SERVICE} / {key}); "
+        f'use it with token_keyring = "{args.name}"'
+    )
     return 0
 
 

@@ -25,6 +25,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from dost_desk.config import masked_database_url
+from dost_desk.credentials import with_stored_password
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -89,12 +90,8 @@ def create_engine_for(url: str, **kw: Any) -> Engine:
     :class:`InvalidDatabaseUrl`, or :class:`StorageUnavailable` when the SQLite folder
     cannot be created or the database path is a directory.
     """
+    url = with_stored_password(url)  # a PostgreSQL login's password from the keyring, if any
     parsed = parse_database_url(url)
-    if parsed.get_backend_name() == "postgresql":
-        from dost_desk.credentials import with_stored_password
-
-        url = with_stored_password(url)  # the login's password from the keyring, if any
-        parsed = parse_database_url(url)
     if parsed.get_backend_name() == "sqlite":
         _prepare_sqlite_path(parsed)
         engine = _create(parsed, url, **kw)
