@@ -17,6 +17,7 @@ RETRY_MS = 5000
 
 class ConnectionMonitor(QObject):
     online = Signal(object)  # WriteThroughSummary: the kept work is on the server now
+    still_offline = Signal(str)  # why the last try failed (shown in the status bar's tooltip)
 
     def __init__(self, desk: Desk, parent: QObject | None = None, retry_ms: int = RETRY_MS):
         super().__init__(parent)
@@ -48,5 +49,6 @@ class ConnectionMonitor(QObject):
         self.timer.stop()
         self.online.emit(summary)
 
-    def _failed(self, _error: Exception) -> None:
+    def _failed(self, error: Exception) -> None:
         self._trying = False  # still unreachable: the next tick tries again
+        self.still_offline.emit(str(error))

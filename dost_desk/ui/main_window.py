@@ -342,6 +342,8 @@ class MainWindow(SyncWindowMixin, QMainWindow):
         self.intake.closed.connect(self.close_intake)
         self.intake.outcome_recorded.connect(self._refresh_applications)
         self.intake.offline_changed.connect(self._offline_changed)
+        if self.connection is not None and self.connection.offline:
+            self.intake.offline = True  # known away: its first step says so at once
         self.right_stack.addWidget(self.intake)
         self.right_stack.setCurrentWidget(self.intake)
         return self.intake
@@ -359,7 +361,17 @@ class MainWindow(SyncWindowMixin, QMainWindow):
 
     def _refresh_applications(self, *_args) -> None:
         if self.applications_panel is not None and self.desk is not None:
-            self.applications_panel.refresh(self.desk)
+            from dost_desk.storage.engine import StorageUnavailable
+
+            if self.connection is not None and self.connection.offline:
+                return  # refreshed when the server is back (_back_online)
+            try:
+                self.applications_panel.refresh(self.desk)
+            except StorageUnavailable:
+                if self.desk.engine.dialect.name == "sqlite":
+                    raise
+                self._offline_changed(True)  # the server went away: keep trying
+                return
             self.notices_panel.refresh()
             if self.sync is not None:
                 self._show_sync_state()

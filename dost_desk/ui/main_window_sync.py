@@ -71,6 +71,7 @@ class SyncWindowMixin:
 
         self.connection = ConnectionMonitor(self.desk, self)
         self.connection.online.connect(self._back_online)
+        self.connection.still_offline.connect(self._still_offline)
         if pending_local_drafts(self.desk.settings):  # left by an earlier run
             self._offline_changed(True)
             self.connection.try_now()
@@ -80,31 +81,50 @@ class SyncWindowMixin:
             self.connection_label.setText(
                 QCoreApplication.translate("MainWindow", "Offline — saved locally")
             )
-            self.connection_label.setToolTip(
-                QCoreApplication.translate(
-                    "MainWindow",
-                    "The server cannot be reached. Drafts are kept on this computer and "
-                    "written to the server as soon as it answers.",
-                )
-            )
+            self._still_offline("")
             self.connection.start()
         else:
             self.connection_label.clear()
 
+    def _still_offline(self, reason: str) -> None:
+        tooltip = QCoreApplication.translate(
+            "MainWindow",
+            "The server cannot be reached. Drafts are kept on this computer and "
+            "written to the server as soon as it answers.",
+        )
+        self.connection_label.setToolTip(f"{tooltip}\n{reason}" if reason else tooltip)
+
     def _back_online(self, summary) -> None:
+        from dost_desk.services.local_drafts import pending_local_drafts
+
         self.connection_label.clear()
-        self.statusBar().showMessage(
-            QCoreApplication.translate(
+        self.connection_label.setToolTip("")
+        if summary.written:
+            text = QCoreApplication.translate(
                 "MainWindow",
                 "Connection restored: %n draft(s) written to the server.",
                 "",
                 len(summary.written),
-            ),
-            10000,
-        )
+            )
+        else:
+            text = QCoreApplication.translate("MainWindow", "Connection restored.")
+        if summary.dropped_ticks:
+            text += " " + QCoreApplication.translate(
+                "MainWindow",
+                "%n document tick(s) not recorded: the application was decided meanwhile.",
+                "",
+                summary.dropped_ticks,
+            )
+        if summary.set_aside:
+            text += " " + QCoreApplication.translate(
+                "MainWindow", "Unreadable kept drafts were moved to %1."
+            ).replace("%1", str(summary.set_aside[0].parent))
+        self.statusBar().showMessage(text, 15000)
         if self.intake is not None:
             self.intake.back_online()
         self._refresh_applications()
+        if pending_local_drafts(self.desk.settings):  # kept while the others went up
+            self.connection.try_now()
 
     def open_sync_dialog(self):
         if self.desk is None:

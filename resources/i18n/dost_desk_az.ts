@@ -289,92 +289,112 @@
 <context>
     <name>IntakeActions</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="57"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="74"/>
         <source>Not saved — the database is unavailable: %1</source>
         <translation>Yadda saxlanılmadı — verilənlər bazası əlçatan deyil: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="86"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="89"/>
+        <source>This step needs the server, which cannot be reached. Everything typed is kept on this computer; go on when the connection is back (the status bar shows it).</source>
+        <translation>Bu addım üçün server lazımdır, ona isə qoşulmaq mümkün deyil. Daxil edilən hər şey bu kompüterdə saxlanılıb; bağlantı bərpa olunanda davam edin (status sətri bunu göstərəcək).</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="119"/>
         <source>Natural person</source>
         <translation>Fiziki şəxs</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="273"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="263"/>
+        <source>Starting an application needs the server, which cannot be reached. The ticket and the service stay as chosen; go on when the connection is back.</source>
+        <translation>Müraciəti başlamaq üçün server lazımdır, ona isə qoşulmaq mümkün deyil. Növbə nömrəsi və xidmət seçildiyi kimi qalır; bağlantı bərpa olunanda davam edin.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="317"/>
         <source>Not saved — the server is unreachable and this computer cannot keep the draft: %1</source>
         <translation>Saxlanılmadı — serverə qoşulmaq mümkün deyil və bu kompüter qaralamanı saxlaya bilmir: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="281"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="325"/>
         <source>Offline — saved on this computer. It is written to the server when the connection is back; keep working.</source>
         <translation>Oflayn — bu kompüterdə saxlanılıb. Bağlantı bərpa olunanda serverə yazılacaq; işə davam edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="296"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="343"/>
         <source>Connection restored: everything is saved on the server.</source>
         <translation>Bağlantı bərpa olundu: hər şey serverdə saxlanılıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="312"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="359"/>
         <source>All documents are submitted.</source>
         <translation>Bütün sənədlər təqdim edilib.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="316"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="363"/>
         <source>Missing %1 of %2 documents.</source>
         <translation>Çatışmayan sənədlər: %1 (cəmi %2).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="335"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="382"/>
         <source>The passport does not allow this form for the document.</source>
         <translation>Xidmət pasportu bu sənədin belə formada təqdim edilməsinə yol vermir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="413"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="475"/>
         <source>Applicant: %1&lt;br&gt;Documents: %2 of %3 submitted</source>
         <translation>Müraciət edən: %1&lt;br&gt;Təqdim edilmiş sənədlər: %2 (cəmi %3)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="467"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="488"/>
+        <source>Accepting needs the server: it gives the registration number. The application is kept on this computer; accept it when the connection is back (the status bar shows it).</source>
+        <translation>Qəbul etmək üçün server lazımdır: qeydiyyat nömrəsini o verir. Müraciət bu kompüterdə saxlanılıb; bağlantı bərpa olunanda onu qəbul edin (status sətri bunu göstərəcək).</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="531"/>
+        <source>Refusing needs the server: the decision is recorded there. The application is kept on this computer; refuse it when the connection is back.</source>
+        <translation>İmtina etmək üçün server lazımdır: qərar orada qeydə alınır. Müraciət bu kompüterdə saxlanılıb; bağlantı bərpa olunanda imtina edin.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="550"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="471"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="554"/>
         <source>Refused: %1</source>
         <translation>İmtina edildi: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="475"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="558"/>
         <source>Accepted. Registration number &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Qəbul edildi. Qeydiyyat nömrəsi: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="480"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="563"/>
         <source>Deadline: %1</source>
         <translation>Son müddət: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="485"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="568"/>
         <source>E-sosial notice due: %1</source>
         <translation>E-sosial bildirişinin son müddəti: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="490"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="573"/>
         <source>Service time: %1</source>
         <translation>Xidmət müddəti: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="528"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="611"/>
         <source>Cancel the application</source>
         <translation>Müraciəti ləğv et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="529"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="612"/>
         <source>Reason for the cancellation:</source>
         <translation>Ləğv etmənin səbəbi:</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="577"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="660"/>
         <source>No earlier applicant found.</source>
         <translation>Əvvəllər müraciət etmiş şəxs tapılmadı.</translation>
     </message>
@@ -754,7 +774,7 @@
         <translation>Növbəti (Enter)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="247"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="248"/>
         <source>Saved.</source>
         <translation>Yadda saxlanıldı.</translation>
     </message>
@@ -923,17 +943,17 @@
         <translation>Sinxronlaşdırılır… %2 dəyişiklikdən %1 göndərildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="81"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="82"/>
         <source>Offline — saved locally</source>
         <translation>Oflayn — yerli saxlanılıb</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="84"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="90"/>
         <source>The server cannot be reached. Drafts are kept on this computer and written to the server as soon as it answers.</source>
         <translation>Serverə qoşulmaq mümkün deyil. Qaralamalar bu kompüterdə saxlanılır və server cavab verən kimi ona yazılır.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="97"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="103"/>
         <source>Connection restored: %n draft(s) written to the server.</source>
         <translation>
             <numerusform>Bağlantı bərpa olundu: %n qaralama serverə yazıldı.</numerusform>
@@ -941,12 +961,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="370"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="110"/>
+        <source>Connection restored.</source>
+        <translation>Bağlantı bərpa olundu.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="112"/>
+        <source>%n document tick(s) not recorded: the application was decided meanwhile.</source>
+        <translation>
+            <numerusform>%n sənəd qeydi yazılmadı: bu arada müraciət üzrə qərar verilib.</numerusform>
+            <numerusform>%n sənəd qeydi yazılmadı: bu arada müraciət üzrə qərar verilib.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="119"/>
+        <source>Unreadable kept drafts were moved to %1.</source>
+        <translation>Oxuna bilməyən saxlanılmış qaralamalar %1 qovluğuna köçürüldü.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window.py" line="382"/>
         <source>About DOST Desk</source>
         <translation>DOST Desk haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="371"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="383"/>
         <source>DOST Desk %1 — the counter application of DOST centres.</source>
         <translation>DOST Desk %1 — DOST mərkəzlərinin qəbul masası proqramı.</translation>
     </message>

@@ -39,8 +39,15 @@ PERSON_TYPES = ("citizen", "foreigner_permanent_resident", "stateless_permanent_
 ORGANISATION_KINDS = ("legal_entity", "individual_entrepreneur", "family_farm")
 
 
-def _call(view: IntakeView, function, *args, form: FieldForm | None = None):
-    """Run a service call; on failure show why and return None (nothing typed is lost)."""
+def _call(view: IntakeView, function, *args, form: FieldForm | None = None, needs_server: str = ""):
+    """Run a service call; on failure show why and return None (nothing typed is lost).
+
+    On a networked desk whose server is away, what was typed is kept on this computer and
+    ``needs_server`` (or a general text) says that this step waits for the server.
+    """
+    if view.offline and _networked(view):  # known to be away: no connect timeout per step
+        _wait_for_server(view, needs_server)
+        return None
     try:
         return function(*args)
     except InvalidInput as error:
@@ -50,15 +57,41 @@ def _call(view: IntakeView, function, *args, form: FieldForm | None = None):
             if widget is not None:
                 widget.setFocus()
         view.message.setText("\n".join(problem_text(p) for p in error.problems.values()))
+    except StorageUnavailable as error:
+        if _networked(view):
+            _wait_for_server(view, needs_server)
+        else:
+            _not_saved(view, error)
     except IntakeRuleBroken as error:
         view.message.setText(str(error))
     except StorageError as error:
-        view.message.setText(
-            QCoreApplication.translate(
-                "IntakeActions", "Not saved — the database is unavailable: %1"
-            ).replace("%1", str(error))
-        )
+        _not_saved(view, error)
     return None
+
+
+def _not_saved(view: IntakeView, error: StorageError) -> None:
+    view.message.setText(
+        QCoreApplication.translate(
+            "IntakeActions", "Not saved — the database is unavailable: %1"
+        ).replace("%1", str(error))
+    )
+
+
+def _wait_for_server(view: IntakeView, needs_server: str = "") -> None:
+    """The server is away: keep the form here and say that this step waits for it."""
+    if view.application is not None and not view._decided():
+        if not _keep_locally(view, draft=_draft(view)):
+            return  # the message says why this computer could not keep it
+    else:
+        view.set_offline(True)
+    view.message.setText(
+        needs_server
+        or QCoreApplication.translate(
+            "IntakeActions",
+            "This step needs the server, which cannot be reached. Everything typed is kept "
+            "on this computer; go on when the connection is back (the status bar shows it).",
+        )
+    )
 
 
 def _update(view: IntakeView, application) -> bool:
@@ -94,7 +127,9 @@ def prepare_for_passport(view: IntakeView, passport_id: str) -> None:
 
 
 def resume(view: IntakeView, application_id: str) -> None:
-    application = applications.get_application(view.desk, application_id)
+    application = _call(view, applications.get_application, view.desk, application_id)
+    if application is None:
+        return  # the message says why; Esc closes the empty intake
     prepare_for_passport(view, application.passport_id)
     view.application = application
     page = view.start_page
@@ -225,6 +260,11 @@ def _store_start(view: IntakeView) -> bool:
             page.application_form.currentData(),
             page.response_form.currentData(),
             page.ticket.text(),
+            needs_server=QCoreApplication.translate(
+                "IntakeActions",
+                "Starting an application needs the server, which cannot be reached. The "
+                "ticket and the service stay as chosen; go on when the connection is back.",
+            ),
         )
         if started is None:
             page.message.setText(view.message.text())
@@ -239,13 +279,17 @@ def _store_start(view: IntakeView) -> bool:
     return True
 
 
-def save_draft(view: IntakeView) -> bool:
-    draft = {
+def _draft(view: IntakeView) -> dict:
+    return {
         "page": view.pages.currentIndex(),
         "applicant": view.applicant_page.form.values(),
         "representative": view.representative_page.form.values(),
         "fee": view.fee_page.form.values(),
     }
+
+
+def save_draft(view: IntakeView) -> bool:
+    draft = _draft(view)
     if _networked(view):
         if view.offline:  # no 5-second wait on the server at every keystroke
             _keep_locally(view, draft=draft)
@@ -264,7 +308,7 @@ def _networked(view: IntakeView) -> bool:
     return view.desk.engine.dialect.name != "sqlite"
 
 
-def _keep_locally(view: IntakeView, **kept) -> None:
+def _keep_locally(view: IntakeView, **kept) -> bool:
     """The server is gone: keep the work on this computer (written through later)."""
     try:
         keep_draft_locally(view.desk.settings, view.application.id, **kept)
@@ -275,7 +319,7 @@ def _keep_locally(view: IntakeView, **kept) -> None:
                 "Not saved — the server is unreachable and this computer cannot keep the draft: %1",
             ).replace("%1", error.strerror or str(error))
         )
-        return
+        return False
     view.set_offline(True)
     view.message.setText(
         QCoreApplication.translate(
@@ -284,6 +328,7 @@ def _keep_locally(view: IntakeView, **kept) -> None:
             "connection is back; keep working.",
         )
     )
+    return True
 
 
 def reload_application(view: IntakeView) -> None:
@@ -292,6 +337,8 @@ def reload_application(view: IntakeView) -> None:
         return
     if _update(view, _call(view, applications.get_application, view.desk, view.application.id)):
         refresh_documents(view)
+        if view.pages.currentIndex() == OUTCOME and not view._decided():
+            _show_acceptance(view)  # what accepting still needs, now that it can be asked
         view.message.setText(
             QCoreApplication.translate(
                 "IntakeActions", "Connection restored: everything is saved on the server."
@@ -387,26 +434,41 @@ def _raise(error: Exception):
 
 
 def _tick_locally(view: IntakeView, row: int, submission: str, source: str | None) -> None:
-    """Offline: the tick is kept on this computer and shown at once."""
+    """Offline: the tick is kept on this computer and shown at once (the server's
+    checklist replaces it when the kept work has been written through)."""
     document = view.application.documents[row]
-    _keep_locally(view, document=(document.name, submission, source))
-    if view.offline:
-        documents = list(view.application.documents)
-        documents[row] = dataclasses.replace(
-            document, submission=submission, electronic_source=source
-        )
-        view.application = dataclasses.replace(view.application, documents=tuple(documents))
-        view.documents_page.model.set_documents(view.application.documents)
-        view.documents_page.table.selectRow(min(row + 1, len(documents) - 1))
+    if not _keep_locally(view, document=(document.name, submission, source)):
+        return
+    documents = list(view.application.documents)
+    documents[row] = dataclasses.replace(document, submission=submission, electronic_source=source)
+    missing = tuple(d.name for d in documents if d.submission == "not_submitted")
+    view.application = dataclasses.replace(
+        view.application, documents=tuple(documents), missing=missing, complete=not missing
+    )
+    refresh_documents(view)
+    if submission != "not_submitted" and row + 1 < len(documents):
+        view.documents_page.table.selectRow(row + 1)
 
 
 # -- outcome ---------------------------------------------------------------------------------
 def refresh_outcome(view: IntakeView) -> None:
     page = view.outcome_page
-    application = view.application
-    if application.status != "draft":
+    if view.application.status != "draft":
         show_result(view)
         return
+    blockers = _show_acceptance(view)
+    proposed = set(
+        _call(view, outcome.proposed_refusal_grounds, view.desk, view.application.id) or []
+    )
+    for key, box in page.grounds.items():
+        box.setChecked(key in proposed)
+    (page.accept_button if not blockers else page.refuse_button).setFocus()
+
+
+def _show_acceptance(view: IntakeView) -> list:
+    """The summary and whether accepting is possible (the reasons in the tooltip)."""
+    page = view.outcome_page
+    application = view.application
     blockers = _call(view, outcome.acceptance_blockers, view.desk, application.id) or []
     who = application.applicant.display_name if application.applicant else "—"
     page.summary.setText(
@@ -419,14 +481,23 @@ def refresh_outcome(view: IntakeView) -> None:
     )
     page.accept_button.setEnabled(not blockers)
     page.accept_button.setToolTip("\n".join(problem_text(b) for b in blockers))
-    proposed = set(_call(view, outcome.proposed_refusal_grounds, view.desk, application.id) or [])
-    for key, box in page.grounds.items():
-        box.setChecked(key in proposed)
-    (page.accept_button if not blockers else page.refuse_button).setFocus()
+    return blockers
+
+
+def _acceptance_needs_server() -> str:
+    return QCoreApplication.translate(
+        "IntakeActions",
+        "Accepting needs the server: it gives the registration number. The application is "
+        "kept on this computer; accept it when the connection is back (the status bar "
+        "shows it).",
+    )
 
 
 def accept(view: IntakeView) -> None:
     if view.application is None or view._decided():
+        return
+    if view.offline and _networked(view):  # not even the page checks: they need the server
+        _wait_for_server(view, _acceptance_needs_server())
         return
     if view.pages.currentIndex() != OUTCOME:
         if not leave_page(view, view.pages.currentIndex()):
@@ -435,7 +506,14 @@ def accept(view: IntakeView) -> None:
     if not view.outcome_page.accept_button.isEnabled():
         view.message.setText(view.outcome_page.accept_button.toolTip())
         return
-    if _update(view, _call(view, outcome.submit_application, view.desk, view.application.id)):
+    submitted = _call(
+        view,
+        outcome.submit_application,
+        view.desk,
+        view.application.id,
+        needs_server=_acceptance_needs_server(),
+    )
+    if _update(view, submitted):
         show_result(view, opening=True)
 
 
@@ -450,6 +528,11 @@ def refuse(view: IntakeView) -> None:
         grounds,
         page.reason.text(),
         page.legal_basis.currentData(),
+        needs_server=QCoreApplication.translate(
+            "IntakeActions",
+            "Refusing needs the server: the decision is recorded there. The application is "
+            "kept on this computer; refuse it when the connection is back.",
+        ),
     )
     page.refusal_error.setText(view.message.text() if result is None else "")
     if _update(view, result):
@@ -534,8 +617,8 @@ def follow_up(view: IntakeView, status: str) -> None:
         # The back office's order is done: closing it moves the application to "ready".
         if _call(view, orders.complete_order, view.desk, view.application.id) is None:
             return
-        _update(view, applications.get_application(view.desk, view.application.id))
-        show_result(view, opening=True)
+        if _update(view, _call(view, applications.get_application, view.desk, view.application.id)):
+            show_result(view, opening=True)
         return
     if _update(
         view, _call(view, outcome.change_status, view.desk, view.application.id, status, note)

@@ -241,6 +241,7 @@ class IntakeView(QWidget):
         application as the server has it now."""
         self.offline = False
         actions.reload_application(self)
+        self.save_draft()  # typed while the kept draft was on its way up
 
     def save_now(self) -> None:
         if self.save_draft():
