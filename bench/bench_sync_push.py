@@ -2,7 +2,7 @@
 
 ``ours``: :func:`dost_desk.sync.push.push_outbox` of a local outbox holding 10,000
 applications with their applicants, documents, status history, printouts, orders and
-notices (every change the desk made, in batches of 500, with the conflict check), into a
+notices (every change the desk made, in batches of 5,000, with the conflict check), into a
 fresh central database at 127.0.0.1:5432.
 
 ``baseline``, timed in the same run: the same final rows written by raw psycopg

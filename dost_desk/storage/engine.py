@@ -248,6 +248,12 @@ _PG_NOISE = (
 )
 
 
+# PostgreSQL's further lines: DETAIL and HINT say something (their label does not); the
+# statement excerpt (LINE n: … and its ^ marker) and CONTEXT/QUERY mean nothing on one line.
+_PG_LABEL = re.compile(r"^(?:DETAIL|HINT):\s*")
+_PG_STATEMENT_LINES = re.compile(r"^(?:LINE \d+:|\^$|CONTEXT:|QUERY:)")
+
+
 def _reason(error: Exception, password: str | None) -> str:
     original = getattr(error, "orig", None) or error
     lines = []
@@ -255,17 +261,25 @@ def _reason(error: Exception, password: str | None) -> str:
         line = " ".join(raw.split())
         for pattern in _PG_NOISE:
             line = pattern.sub("", line)
+        if lines:
+            if _PG_STATEMENT_LINES.match(line):
+                continue
+            line = _PG_LABEL.sub("", line)
         if line:
             lines.append(line)
     if not lines:
         return type(original).__name__
     text = lines[0]
     if len(lines) > 1:
-        hint = " ".join(lines[1:])
-        text += f" ({hint[:1].lower()}{hint[1:]})"
+        text += f" ({_lower_first(' '.join(lines[1:]))})"
     if password:  # whole-word only: a short password must not mangle ordinary words
         text = re.sub(rf"(?<!\w){re.escape(password)}(?!\w)", "***", text)
-    return text[:1].lower() + text[1:] if not text[:2].isupper() else text
+    return _lower_first(text)
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case the first letter of a sentence, not of an acronym (SSL, DETAIL…)."""
+    return text if text[:2].isupper() else text[:1].lower() + text[1:]
 
 
 def _first_line(error: Exception) -> str:
