@@ -3,14 +3,15 @@ keyring (a real file-backed backend) and send it to a real server on 127.0.0.1."
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import pytest
 from pydantic import ValidationError
+from test_http_check_provider import notice
 
 from dost_desk.checks.base import CheckRequest, CheckResultKind
 from dost_desk.checks.http_provider import HttpCheckProvider
-from dost_desk.checks.notice_sender import HttpNoticeSender, NoticeRequest
+from dost_desk.checks.notice_sender import HttpNoticeSender
 from dost_desk.config import CheckProviderConfig, NoticeSenderConfig
 from dost_desk.credentials import store_secret
 
@@ -38,20 +39,6 @@ def provider(fake, name: str) -> HttpCheckProvider:
 def sender(fake, name: str) -> HttpNoticeSender:
     config = NoticeSenderConfig(provider="http", base_url=fake.base_url, token_keyring=name)
     return HttpNoticeSender(config, clock=lambda: NOW)
-
-
-def notice() -> NoticeRequest:
-    return NoticeRequest(
-        notice_id="notice-1",
-        kind="e_sosial",
-        registration_number="C123-2026-000001",
-        passport_id="01-08-02-00",
-        fin="5ZX8K2P",
-        voen=None,
-        due=date(2026, 10, 16),
-        deadline=datetime(2026, 10, 19, 14, 0, tzinfo=UTC),
-        message="C123-2026-000001 nömrəli müraciətiniz hazırdır",
-    )
 
 
 def test_the_check_sends_the_keyring_token_as_a_bearer_token(fake_system, file_keyring):
