@@ -37,6 +37,7 @@ MODULES = (
     "bench_print",
     "bench_sync_push",
     "bench_big_database",
+    "bench_signals",
 )
 
 COLUMNS = ("benchmark", "ours", "baseline", "ratio", "target", "ok")
