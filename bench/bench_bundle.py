@@ -41,7 +41,6 @@ import subprocess
 import sys
 import sysconfig
 import tomllib
-import zipfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -51,12 +50,10 @@ if str(BENCH_DIR) not in sys.path:
     sys.path.insert(0, str(BENCH_DIR))
 
 from bundle_estimate import (  # noqa: E402
+    WindowsWheels,
     canonical,
-    pe_imports,
     plugin_is_kept,
-    read_requires,
     spec_rules,
-    wheel_distribution,
     windows_counterpart,
     windows_distributions,
 )
@@ -226,47 +223,6 @@ def linux_files(bundle: Path, table: Path) -> list[dict]:
 
 
 # -- the Windows wheels -------------------------------------------------------------------------
-
-
-class WindowsWheels:
-    """The binaries (.dll, .pyd) of the downloaded wheels and their distributions' requirements."""
-
-    def __init__(self, folder: Path):
-        self.binaries: dict[str, tuple[Path, str, int]] = {}  # path → (wheel, dist, size)
-        self.requirements: dict[str, list[str]] = {}
-        self.unpacked: dict[str, int] = {}  # distribution → bytes of its files, metadata aside
-        for wheel in sorted(folder.glob("*.whl")):
-            dist = wheel_distribution(wheel)
-            with zipfile.ZipFile(wheel) as archive:
-                for info in archive.infolist():
-                    name = info.filename
-                    if ".dist-info/" not in name:
-                        self.unpacked[dist] = self.unpacked.get(dist, 0) + info.file_size
-                    if name.lower().endswith((".dll", ".pyd")):
-                        self.binaries[name] = (wheel, dist, info.file_size)
-                    elif name.endswith(".dist-info/METADATA"):
-                        self.requirements[dist] = read_requires(archive.read(name).decode())
-        self.by_name: dict[str, list[str]] = defaultdict(list)
-        for name in self.binaries:
-            self.by_name[name.rsplit("/", 1)[-1].lower()].append(name)
-
-    def size(self, path: str) -> int:
-        return self.binaries[path][2]
-
-    def dist(self, path: str) -> str:
-        return self.binaries[path][1]
-
-    def imports(self, path: str) -> list[str]:
-        wheel = self.binaries[path][0]
-        with zipfile.ZipFile(wheel) as archive:
-            return pe_imports(archive.read(path))
-
-    def resolve(self, dll: str, importer: str, installed: set[str]) -> str | None:
-        """The wheel file a DLL name loads, preferring the importer's folder (like Windows)."""
-        candidates = [p for p in self.by_name.get(dll.lower(), []) if self.dist(p) in installed]
-        folder = importer.rsplit("/", 1)[0]
-        same = [p for p in candidates if p.rsplit("/", 1)[0] == folder]
-        return (same or candidates or [None])[0]
 
 
 def _plugin_kinds_by_qt_library() -> dict[str, set[str]]:

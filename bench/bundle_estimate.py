@@ -1,6 +1,7 @@
-"""Pure helpers of ``bench_bundle.py``: Linux bundle file → Windows wheel counterpart, the
-import table of a Windows DLL, the trimming rules read from ``build.spec``, and the
-dependency markers of a wheel evaluated for Windows. Nothing here touches the network.
+"""Helpers of ``bench_bundle.py``: Linux bundle file → Windows wheel counterpart, the import
+table of a Windows DLL, the trimming rules read from ``build.spec``, the dependency markers of a
+wheel evaluated for Windows, and the index of the downloaded wheels. Nothing here touches the
+network or builds anything.
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from __future__ import annotations
 import ast
 import re
 import struct
+import zipfile
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
@@ -199,3 +202,44 @@ def read_requires(metadata: str) -> list[str]:
 
 def wheel_distribution(wheel: Path) -> str:
     return canonical(wheel.name.split("-")[0])
+
+
+class WindowsWheels:
+    """The binaries (.dll, .pyd) of the downloaded wheels and their distributions' requirements."""
+
+    def __init__(self, folder: Path):
+        self.binaries: dict[str, tuple[Path, str, int]] = {}  # path → (wheel, dist, size)
+        self.requirements: dict[str, list[str]] = {}
+        self.unpacked: dict[str, int] = {}  # distribution → bytes of its files, metadata aside
+        for wheel in sorted(folder.glob("*.whl")):
+            dist = wheel_distribution(wheel)
+            with zipfile.ZipFile(wheel) as archive:
+                for info in archive.infolist():
+                    name = info.filename
+                    if ".dist-info/" not in name:
+                        self.unpacked[dist] = self.unpacked.get(dist, 0) + info.file_size
+                    if name.lower().endswith((".dll", ".pyd")):
+                        self.binaries[name] = (wheel, dist, info.file_size)
+                    elif name.endswith(".dist-info/METADATA"):
+                        self.requirements[dist] = read_requires(archive.read(name).decode())
+        self.by_name: dict[str, list[str]] = defaultdict(list)
+        for name in self.binaries:
+            self.by_name[name.rsplit("/", 1)[-1].lower()].append(name)
+
+    def size(self, path: str) -> int:
+        return self.binaries[path][2]
+
+    def dist(self, path: str) -> str:
+        return self.binaries[path][1]
+
+    def imports(self, path: str) -> list[str]:
+        wheel = self.binaries[path][0]
+        with zipfile.ZipFile(wheel) as archive:
+            return pe_imports(archive.read(path))
+
+    def resolve(self, dll: str, importer: str, installed: set[str]) -> str | None:
+        """The wheel file a DLL name loads, preferring the importer's folder (like Windows)."""
+        candidates = [p for p in self.by_name.get(dll.lower(), []) if self.dist(p) in installed]
+        folder = importer.rsplit("/", 1)[0]
+        same = [p for p in candidates if p.rsplit("/", 1)[0] == folder]
+        return (same or candidates or [None])[0]
