@@ -8,12 +8,14 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from dost_desk.ui import shutdown
 from dost_desk.ui.i18n import configured_language, install_translator
 from dost_desk.ui.main_window import MainWindow
 from dost_desk.ui.workers import run_in_background
 
 # Printed (and the app quits) once the workspace is loaded: the start-up benchmark's probe.
 _STARTUP_PROBE = "DOST_DESK_STARTUP_PROBE"
+_EXIT_PROBE = "DOST_DESK_EXIT_PROBE"  # tests of the ways out: see ui/exit_probe.py
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -49,12 +51,18 @@ def run_gui() -> int:
     translator = install_translator(app, configured_language())  # noqa: F841 - kept alive
     window = MainWindow()
     window.show()
+    shutdown.install(app, window)
     probe = os.environ.get(_STARTUP_PROBE)
+    exit_probe = os.environ.get(_EXIT_PROBE)
 
     def loaded(_info) -> None:
         if probe:
             print("workspace-loaded", flush=True)
             app.quit()
+        elif exit_probe:
+            from dost_desk.ui.exit_probe import type_then_leave
+
+            type_then_leave(window, exit_probe)
 
     if probe == "window":
         QTimer.singleShot(0, lambda: (print("window-shown", flush=True), app.quit()))
@@ -63,4 +71,7 @@ def run_gui() -> int:
             0, lambda: setattr(window, "_load_job", load_workspace_into(window, loaded))
         )
         del job
-    return app.exec()
+    code = app.exec()
+    if not shutdown.shut_down(window):
+        shutdown.exit_now(code)
+    return code

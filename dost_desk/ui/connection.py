@@ -25,6 +25,7 @@ class ConnectionMonitor(QObject):
         self.timer = QTimer(self, interval=retry_ms, objectName="reconnectTimer")
         self.timer.timeout.connect(self.try_now)
         self._trying = False
+        self._stopped = False
 
     @property
     def offline(self) -> bool:
@@ -34,8 +35,13 @@ class ConnectionMonitor(QObject):
         if not self.timer.isActive():
             self.timer.start()
 
+    def stop(self) -> None:
+        """The app is closing: no further tries (the kept drafts wait for the next start)."""
+        self._stopped = True
+        self.timer.stop()
+
     def try_now(self) -> None:
-        if self._trying:
+        if self._trying or self._stopped:
             return
         from dost_desk.services.local_drafts import write_through
 
