@@ -8,6 +8,7 @@ waits for the test's signal. Prints ``typed <application id>`` first.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -26,9 +27,12 @@ def type_then_leave(window: MainWindow, way: str) -> None:
     intake.go_next()
     QTest.keyClicks(intake.applicant_page.form.edits["surname"], SURNAME)
     print("typed", intake.application.id, flush=True)
-    if way == "close":
-        window.close()
-    elif way == "quit":
-        window.quit_action.trigger()
-    elif way == "app-quit":
-        QApplication.quit()
+    # Left on the next turn of the event loop, long before the autosave: work already
+    # queued (the first sync with DOST_DESK_FIRST_SYNC_MS=0) starts first.
+    leave = {
+        "close": window.close,
+        "quit": window.quit_action.trigger,
+        "app-quit": QApplication.quit,
+    }.get(way)
+    if leave is not None:
+        QTimer.singleShot(0, leave)

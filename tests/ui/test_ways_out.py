@@ -77,3 +77,65 @@ def test_sigterm_stores_the_typing_and_ends(tmp_path):
     process.send_signal(signal.SIGTERM)
     assert ended(process) == 0, process.stderr.read()
     assert stored_surname(tmp_path, application_id) == "Quliyeva"
+
+
+@pytest.mark.postgres
+def test_quit_during_a_sync_on_a_silent_link_ends_the_process(tmp_path, pg_empty_url):
+    """The defect: the window went, the process stayed (the thread pool waited, without
+    bound, for a sync blocked on a link that went silent), the database open."""
+    from tcp_proxy import TcpProxy
+
+    from dost_desk.storage.migrate import run_upgrade
+
+    run_upgrade(pg_empty_url)
+    with TcpProxy() as proxy:
+        proxy.stall_after(1800)  # connected, then silence: the sync waits for an answer
+        process = start(
+            tmp_path,
+            "quit",
+            DOST_DESK_UPSTREAM_URL=proxy.url(pg_empty_url),
+            DOST_DESK_FIRST_SYNC_MS="0",
+        )
+        application_id = typed_application(process)
+        assert ended(process) == 0, process.stderr.read()
+        assert proxy.connections >= 1  # the sync was under way when Quit came
+    assert stored_surname(tmp_path, application_id) == "Quliyeva"
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
+def test_kill_9_during_shutdown_then_the_next_start_converges(tmp_path, pg_empty_url):
+    import time
+
+    from tcp_proxy import TcpProxy
+
+    from dost_desk.storage.migrate import run_upgrade
+
+    run_upgrade(pg_empty_url)
+    with TcpProxy() as proxy:
+        proxy.stall_after(1800)  # the shutdown waits for the stalled sync: time to kill it
+        process = start(
+            tmp_path,
+            "sigterm",
+            DOST_DESK_UPSTREAM_URL=proxy.url(pg_empty_url),
+            DOST_DESK_FIRST_SYNC_MS="0",
+        )
+        application_id = typed_application(process)
+        time.sleep(0.5)  # the first sync starts and stalls
+        process.send_signal(signal.SIGTERM)
+        time.sleep(0.5)  # within the shutdown's wait for the sync
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+
+    again = start(tmp_path, "none", DOST_DESK_STARTUP_PROBE="1")
+    try:
+        out, err = again.communicate(timeout=120)
+    finally:
+        again.kill()
+    assert again.returncode == 0, err
+    assert "workspace-loaded" in out
+    assert stored_surname(tmp_path, application_id) in ("", "Quliyeva")  # whole or not yet
+    engine = create_engine(f"sqlite:///{tmp_path / 'data' / 'dost_desk.sqlite3'}")
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+    engine.dispose()
