@@ -11,11 +11,14 @@ from PySide6.QtWidgets import QApplication
 from dost_desk.ui import shutdown
 from dost_desk.ui.i18n import configured_language, install_translator
 from dost_desk.ui.main_window import MainWindow
+from dost_desk.ui.single_instance import SingleInstance, bring_to_front, configured_data_dir
 from dost_desk.ui.workers import run_in_background
 
 # Printed (and the app quits) once the workspace is loaded: the start-up benchmark's probe.
 _STARTUP_PROBE = "DOST_DESK_STARTUP_PROBE"
 _EXIT_PROBE = "DOST_DESK_EXIT_PROBE"  # tests of the ways out: see ui/exit_probe.py
+# Printed once loaded (the app stays) and when a second start raised the window: tests.
+_INSTANCE_PROBE = "DOST_DESK_INSTANCE_PROBE"
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -48,16 +51,23 @@ def load_workspace_into(window: MainWindow, on_loaded=None):
 def run_gui() -> int:
     """Open the main window and run the event loop; return the exit code."""
     app = create_application()
+    instance = SingleInstance(configured_data_dir(), app)
+    if not instance.acquire():
+        return 0  # the running window was brought to the front
     translator = install_translator(app, configured_language())  # noqa: F841 - kept alive
     window = MainWindow()
     window.show()
     shutdown.install(app, window)
+    instance.activation_requested.connect(lambda: bring_to_front(window))
     probe = os.environ.get(_STARTUP_PROBE)
     exit_probe = os.environ.get(_EXIT_PROBE)
+    if os.environ.get(_INSTANCE_PROBE):
+        instance.activation_requested.connect(lambda: print("raised", flush=True))
 
     def loaded(_info) -> None:
-        if probe:
+        if probe or os.environ.get(_INSTANCE_PROBE):
             print("workspace-loaded", flush=True)
+        if probe:
             app.quit()
         elif exit_probe:
             from dost_desk.ui.exit_probe import type_then_leave
@@ -72,6 +82,8 @@ def run_gui() -> int:
         )
         del job
     code = app.exec()
-    if not shutdown.shut_down(window):
+    ended = shutdown.shut_down(window)
+    instance.release()
+    if not ended:
         shutdown.exit_now(code)
     return code
