@@ -37,6 +37,8 @@ def load_workspace_into(window: MainWindow, on_loaded=None):
         window.set_workspace(info)
         if info.database_error:
             window.show_database_error(info.database_error)
+        if info.server_unreachable:
+            window.wait_for_server()
         if on_loaded:
             on_loaded(info)
 
