@@ -22,6 +22,7 @@ class SyncStopped(Exception):
 
 
 class SyncController(QObject):
+    batch_size = 5000  # outbox entries per upstream transaction: a stop waits for one batch
     started = Signal()
     finished = Signal(object)  # SyncSummary
     failed = Signal(str)  # one line; the outbox is intact, the next sync retries
@@ -55,7 +56,7 @@ class SyncController(QObject):
             sync_with_upstream,
             self.desk,
             None,
-            5000,
+            self.batch_size,
             self._batch_done,
             on_done=self._done,
             on_error=self._failed,
