@@ -34,6 +34,10 @@ def load_workspace_into(window: MainWindow, on_loaded=None):
     from dost_desk.services.workspace import open_workspace
 
     def done(info) -> None:
+        if window.shut_down_done:  # closed while loading: let go of what was opened
+            if info.desk is not None:
+                info.desk.close()
+            return
         window.set_workspace(info)
         if info.database_error:
             window.show_database_error(info.database_error)

@@ -32,3 +32,22 @@ def test_closing_stops_the_timers_and_disposes_the_engine(open_window, qtbot):
     assert not window.sync.timer.isActive()
     assert not window.connection.timer.isActive()
     assert window.desk.engine.pool is not pool  # disposed: a fresh pool replaced it
+
+
+def test_closing_while_the_workspace_loads_opens_nothing_after(qtbot, workspace_env):
+    from PySide6.QtCore import QCoreApplication, QThreadPool
+
+    from dost_desk.ui.app import load_workspace_into
+    from dost_desk.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    loaded = []
+    window._job = load_workspace_into(window, loaded.append)
+
+    window.close()  # before the database is open
+
+    QThreadPool.globalInstance().waitForDone(30_000)
+    QCoreApplication.processEvents()  # the load's outcome, queued to the GUI thread
+    assert window.desk is None and window.sync is None  # no desk, no sync after the close
