@@ -782,130 +782,130 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="41"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="186"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="42"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="207"/>
         <source>DOST Desk</source>
         <translation>DOST Desk</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="47"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="48"/>
         <source>Search services by name, ID or document (Ctrl+F)</source>
         <translation>Xidməti ada, ID-yə və ya sənədə görə axtarın (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="71"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="72"/>
         <source>&amp;Start application</source>
         <translation>&amp;Müraciətə başla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="73"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="272"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="74"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="293"/>
         <source>Choose a service first (the database must be open).</source>
         <translation>Əvvəlcə xidməti seçin (verilənlər bazası açıq olmalıdır).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="89"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="90"/>
         <source>Se&amp;rvices</source>
         <translation>Xi&amp;dmətlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="108"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="111"/>
         <source>&amp;File</source>
         <translation>&amp;Fayl</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="109"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="112"/>
         <source>&amp;Quit</source>
         <translation>Çı&amp;xış</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="113"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="116"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüş</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="114"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="117"/>
         <source>&amp;Find service</source>
         <translation>Xidməti &amp;tap</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="118"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="292"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="121"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="313"/>
         <source>&amp;Applications</source>
         <translation>Mü&amp;raciətlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="122"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="125"/>
         <source>&amp;Centre</source>
         <translation>Mərkə&amp;z</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="123"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="126"/>
         <source>Working &amp;calendar…</source>
         <translation>İş &amp;təqvimi…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="126"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="129"/>
         <source>&amp;Supervisor&apos;s list…</source>
         <translation>&amp;Rəhbərin siyahısı…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="130"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="133"/>
         <source>Sync &amp;now</source>
         <translation>İndi si&amp;nxronlaşdır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="134"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="137"/>
         <source>Sync c&amp;onflicts and duplicates…</source>
         <translation>Sinxronizasiya z&amp;iddiyyətləri və dublikatlar…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="137"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="140"/>
         <source>&amp;Help</source>
         <translation>&amp;Kömək</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="138"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="141"/>
         <source>&amp;About DOST Desk</source>
         <translation>DOST Desk &amp;haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="145"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="148"/>
         <source>Version %1</source>
         <translation>Versiya %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="156"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="159"/>
         <source>Loading the catalog…</source>
         <translation>Kataloq yüklənir…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="164"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="185"/>
         <source>Centre %1 (category %2)</source>
         <translation>Mərkəz %1 (%2 kateqoriyası)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="168"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="189"/>
         <source>Database: %1</source>
         <translation>Verilənlər bazası: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="178"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="199"/>
         <source>An unfinished application was reopened.</source>
         <translation>Tamamlanmamış müraciət yenidən açıldı.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="181"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="202"/>
         <source>Database unavailable: %1</source>
         <translation>Verilənlər bazası əlçatan deyil: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="185"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="206"/>
         <source>The catalog could not be loaded.</source>
         <translation>Kataloq yüklənmədi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/main_window.py" line="211"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="232"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n xidmət</numerusform>
@@ -913,22 +913,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="211"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="232"/>
         <source>No services</source>
         <translation>Xidmət yoxdur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="214"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="235"/>
         <source>Nothing found for “%1”</source>
         <translation>“%1” üzrə heç nə tapılmadı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="270"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="291"/>
         <source>Start an application for this service (Enter).</source>
         <translation>Bu xidmət üzrə müraciətə başlayın (Enter).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="296"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="317"/>
         <source>E-sosial &amp;notices</source>
         <translation>E-sosial &amp;bildirişləri</translation>
     </message>
@@ -943,14 +943,9 @@
         <translation>Sinxronlaşdırılır… %2 dəyişiklikdən %1 göndərildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="82"/>
-        <source>Offline — saved locally</source>
-        <translation>Oflayn — yerli saxlanılıb</translation>
-    </message>
-    <message>
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="90"/>
-        <source>The server cannot be reached. Drafts are kept on this computer and written to the server as soon as it answers.</source>
-        <translation>Serverə qoşulmaq mümkün deyil. Qaralamalar bu kompüterdə saxlanılır və server cavab verən kimi ona yazılır.</translation>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="89"/>
+        <source>Server unreachable — trying again…</source>
+        <translation>Server əlçatmazdır — yenidən cəhd edilir…</translation>
     </message>
     <message numerus="yes">
         <location filename="../../dost_desk/ui/main_window_sync.py" line="103"/>
@@ -959,11 +954,6 @@
             <numerusform>Bağlantı bərpa olundu: %n qaralama serverə yazıldı.</numerusform>
             <numerusform>Bağlantı bərpa olundu: %n qaralama serverə yazıldı.</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="110"/>
-        <source>Connection restored.</source>
-        <translation>Bağlantı bərpa olundu.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../dost_desk/ui/main_window_sync.py" line="112"/>
@@ -974,17 +964,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="119"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="108"/>
+        <source>Offline — saved locally</source>
+        <translation>Oflayn — yerli saxlanılıb</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="116"/>
+        <source>The server cannot be reached. Drafts are kept on this computer and written to the server as soon as it answers.</source>
+        <translation>Serverə qoşulmaq mümkün deyil. Qaralamalar bu kompüterdə saxlanılır və server cavab verən kimi ona yazılır.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="101"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="136"/>
+        <source>Connection restored.</source>
+        <translation>Bağlantı bərpa olundu.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="145"/>
         <source>Unreadable kept drafts were moved to %1.</source>
         <translation>Oxuna bilməyən saxlanılmış qaralamalar %1 qovluğuna köçürüldü.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="382"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="403"/>
         <source>About DOST Desk</source>
         <translation>DOST Desk haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="383"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="404"/>
         <source>DOST Desk %1 — the counter application of DOST centres.</source>
         <translation>DOST Desk %1 — DOST mərkəzlərinin qəbul masası proqramı.</translation>
     </message>
@@ -1655,47 +1661,47 @@
         <translation>Ziddiyyət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="91"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="108"/>
         <source>Sync state unknown</source>
         <translation>Sinxronizasiya vəziyyəti məlum deyil</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="94"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="111"/>
         <source>Not synced: no central database</source>
         <translation>Sinxronizasiya yoxdur: mərkəzi baza təyin edilməyib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="95"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="112"/>
         <source>Set upstream_url in the configuration to sync with the central database.</source>
         <translation>Mərkəzi baza ilə sinxronizasiya üçün konfiqurasiyada upstream_url təyin edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="102"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="119"/>
         <source>Synced %1</source>
         <translation>Sinxronlaşdırılıb: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="104"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="121"/>
         <source>Not synced yet</source>
         <translation>Hələ sinxronlaşdırılmayıb</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="106"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="123"/>
         <source>%1 changes waiting</source>
         <translation>%1 dəyişiklik gözləyir</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="110"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="127"/>
         <source>%1 conflicts</source>
         <translation>%1 ziddiyyət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="117"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="134"/>
         <source>Sync failed — the changes are kept</source>
         <translation>Sinxronizasiya alınmadı — dəyişikliklər saxlanılıb</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="119"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="136"/>
         <source>Last error: %1</source>
         <translation>Son xəta: %1</translation>
     </message>
