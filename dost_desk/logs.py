@@ -197,7 +197,11 @@ def setup_logging(path: Path | None = None) -> LogSetup:
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             handler = RotatingFileHandler(
-                path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+                path,
+                maxBytes=MAX_BYTES,
+                backupCount=BACKUP_COUNT,
+                encoding="utf-8",
+                errors="backslashreplace",
             )
             if os.name == "posix":
                 os.chmod(path, 0o600)
@@ -242,9 +246,8 @@ ExceptionCallback = Callable[[BaseException, str], None]
 
 def log_uncaught(error: BaseException, where: str = "") -> str:
     """Log an uncaught exception; return its safe traceback (for a dialog's details)."""
-    details = safe_traceback(error)
-    _log.critical("uncaught exception%s\n%s", f" in {where}" if where else "", details.rstrip())
-    return details
+    _log.critical("uncaught exception%s", f" in {where}" if where else "", exc_info=error)
+    return safe_traceback(error)
 
 
 def install_exception_hooks(on_exception: ExceptionCallback | None = None) -> None:
