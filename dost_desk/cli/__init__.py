@@ -75,14 +75,14 @@ def _utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
-def _start_logging(command: str, hooks: bool) -> None:
+def _start_logging(command: str) -> None:
     """Open the log file once per process (a folder that cannot be written: one line on
-    stderr, the command still runs); with ``hooks``, log uncaught exceptions too."""
+    stderr, the command still runs) and log uncaught exceptions."""
     from dost_desk import logs
 
     first = logs.current_setup() is None
     setup = logs.setup_logging()
-    if first and hooks:
+    if first:
         logs.install_exception_hooks()
     if setup.problem and sys.stderr is not None and setup not in _reported_problem:
         _reported_problem.append(setup)
@@ -96,10 +96,12 @@ def _start_logging(command: str, hooks: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the process exit code."""
-    hooks = argv is None  # a real process, not a test calling main()
+    """Run the command line; return the process exit code. Called without ``argv`` (the
+    process's entry point) it also opens the log file and installs the exception hooks."""
+    process = argv is None  # the process's entry point, not a call with arguments (tests)
     argv = list(sys.argv[1:] if argv is None else argv)
-    _start_logging(argv[0] if argv else "gui", hooks)
+    if process:
+        _start_logging(argv[0] if argv else "gui")
     if not argv:
         return _run_gui()  # the GUI needs neither argparse nor the sub-commands
     _utf8_streams()

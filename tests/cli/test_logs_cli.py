@@ -95,3 +95,4 @@ def test_tail_rejects_a_bad_number_in_one_line(capsys):
 def test_logs_in_process_prints_the_configured_path(tmp_path, capsys):
     assert main(["logs"]) == 0
     assert capsys.readouterr().out.strip() == str(tmp_path / "dost-data" / "logs" / "dost-desk.log")
+    assert not (tmp_path / "dost-data").exists()  # a call with arguments opens no log file

@@ -9,7 +9,7 @@ import sys
 import threading
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -52,7 +52,7 @@ def test_an_exception_in_a_slot_is_logged_and_shown_with_copyable_details(
     assert dialog.windowTitle() == "Unexpected error"
     assert str(log_file) in dialog.message.text()
     QGuiApplication.clipboard().clear()
-    qtbot.mouseClick(dialog.copy_button, qtbot_left())
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     copied = QGuiApplication.clipboard().text()
     assert "Traceback (most recent call last)" in copied
     assert "in broken_slot" in copied
@@ -79,7 +79,8 @@ def test_an_exception_in_a_thread_is_shown_once_in_a_dialog(qtbot, open_window, 
         worker.join(30)
     qtbot.waitUntil(lambda: _error_dialog() is not None, timeout=10_000)
     qtbot.waitUntil(
-        lambda: _error_dialog().details.toPlainText().count("IndexError: raised") == 2, timeout=10_000
+        lambda: _error_dialog().details.toPlainText().count("IndexError: raised") == 2,
+        timeout=10_000,
     )
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ErrorDialog)]
     assert len([d for d in dialogs if d.isVisible()]) == 1
@@ -109,12 +110,6 @@ def test_a_failed_database_search_is_logged_and_said_in_the_list(
         "test_a_failed_database_search_is_logged_and_said_in_the_list.<locals>.", ""
     )
     assert "StorageUnavailable: the server at 10.0.0.5:5432 does not answer" in content
-
-
-def qtbot_left():
-    from PySide6.QtCore import Qt
-
-    return Qt.MouseButton.LeftButton
 
 
 def _gui_process(tmp_path, data_dir):
