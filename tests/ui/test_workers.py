@@ -138,3 +138,52 @@ def test_a_failed_job_reaches_the_log_and_the_callback(qtbot, tmp_path):
     assert 'raise ZeroDivisionError("division by zero in the test job")' in text  # the frame
     widget.deleteLater()
     logs.stop_logging()
+
+
+def test_a_job_failing_the_same_way_again_is_logged_once_until_it_succeeds(qtbot, tmp_path):
+    """The connection monitor retries every 5 s while offline: one entry, not 17,000."""
+    setup = logs.setup_logging(tmp_path / "logs" / "dost-desk.log")
+    answers = ["down"] * 20 + ["up"] + ["down"]
+    outcomes: list[object] = []
+
+    def try_server() -> str:
+        if answers.pop(0) == "down":
+            raise ConnectionRefusedError(111, "Connection refused")
+        return "up"
+
+    widget = QWidget()
+    for _ in range(22):  # one after the other, as the monitor does
+        count = len(outcomes)
+        workers.run_in_background(
+            try_server, on_done=outcomes.append, on_error=outcomes.append, context=widget
+        )
+        qtbot.waitUntil(lambda count=count: len(outcomes) == count + 1, timeout=30_000)
+    text = setup.path.read_text(encoding="utf-8")
+    assert text.count("background job") == 3  # failed, succeeded again, failed
+    assert text.count("ConnectionRefusedError: [Errno 111] Connection refused") == 2
+    widget.deleteLater()
+    logs.stop_logging()
+
+
+def test_an_offline_connection_monitor_keeps_no_object_per_try(qtbot, monkeypatch):
+    from dost_desk.services import local_drafts
+    from dost_desk.storage.engine import StorageUnavailable
+    from dost_desk.ui.connection import ConnectionMonitor
+
+    def unreachable(_desk):
+        raise StorageUnavailable("the server does not answer")
+
+    monkeypatch.setattr(local_drafts, "write_through", unreachable)
+    owner = QWidget()
+    monitor = ConnectionMonitor(desk=None, parent=owner, retry_ms=60_000)
+    reasons: list[str] = []
+    monitor.still_offline.connect(reasons.append)
+    children = len(monitor.findChildren(QObject))
+    for tries in range(1, 501):
+        monitor.try_now()
+        qtbot.waitUntil(lambda tries=tries: len(reasons) == tries, timeout=30_000)
+    _settle()
+    assert len(monitor.findChildren(QObject)) == children
+    assert workers.pending_jobs() == 0
+    assert reasons[-1].startswith("The database cannot be reached.")
+    owner.deleteLater()
