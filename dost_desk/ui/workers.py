@@ -49,16 +49,13 @@ class Job:
 
     def run(self) -> None:
         """On a worker thread: call the function, log a failure, hand the outcome over."""
-        function, args = self.function, self.args
-        self.function, self.args = None, ()
         try:
-            self.outcome = function(*args)  # type: ignore[misc]
+            self.outcome = self.function(*self.args)  # type: ignore[misc]
         except Exception as error:  # reported to the GUI and the log; never swallowed
             self.outcome, self.failed = error, True
             logs.log_job_failure(self.name, error)
         else:
             logs.log_job_success(self.name)
-        del function, args
         _dispatcher().delivered.emit(self)
 
     def deliver(self) -> None:
@@ -66,6 +63,8 @@ class Job:
         callback = self.on_error if self.failed else self.on_done
         context = self.context
         outcome, self.outcome = self.outcome, None
+        # Arguments can be bound to widgets too (a signal's emit): all let go here.
+        self.function, self.args = None, ()
         self.on_done = self.on_error = self.context = None
         _PENDING.pop(self.id, None)
         if callback is not None and (context is None or shiboken6.isValid(context)):
