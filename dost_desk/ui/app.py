@@ -9,6 +9,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from dost_desk.ui import shutdown
+from dost_desk.ui.error_dialog import install_error_reporting
+from dost_desk.ui.error_messages import error_text
 from dost_desk.ui.i18n import configured_language, install_translator
 from dost_desk.ui.main_window import MainWindow
 from dost_desk.ui.single_instance import SingleInstance, bring_to_front, configured_data_dir
@@ -47,7 +49,7 @@ def load_workspace_into(window: MainWindow, on_loaded=None):
             on_loaded(info)
 
     def failed(error: Exception) -> None:
-        window.show_load_error(str(error))
+        window.show_load_error(error_text(error))
         if on_loaded:
             on_loaded(None)
 
@@ -62,6 +64,7 @@ def run_gui() -> int:
         return 0  # the running window was brought to the front
     translator = install_translator(app, configured_language())  # noqa: F841 - kept alive
     window = MainWindow()
+    window.error_reporter = install_error_reporting(window)
     window.show()
     shutdown.install(app, window)
     instance.activation_requested.connect(lambda: bring_to_front(window))

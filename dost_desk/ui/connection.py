@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from dost_desk.ui.error_messages import error_line
 from dost_desk.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -67,4 +68,4 @@ class ConnectionMonitor(QObject):
 
     def _failed(self, error: Exception) -> None:
         self._trying = False  # still unreachable: the next tick tries again
-        self.still_offline.emit(str(error))
+        self.still_offline.emit(error_line(error))

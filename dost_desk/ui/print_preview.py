@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from dost_desk.print.errors import PrintError
+from dost_desk.ui.error_messages import error_line
 from dost_desk.ui.workers import run_in_background
 
 PRINTER_KEY = "printing/last_printer"
@@ -180,7 +181,9 @@ class PrintPreview(QDialog):
     def _failed(self, error: Exception) -> None:
         self.print_button.setEnabled(True)
         self.status.setText(
-            self.tr("Printing failed: %1. The document stays saved.").replace("%1", str(error))
+            self.tr("Printing failed: %1. The document stays saved.").replace(
+                "%1", error_line(error)
+            )
         )
 
     def save_as(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from dost_desk.models.local_time import BAKU
 from dost_desk.storage.engine import StorageError
+from dost_desk.ui.error_messages import error_line
 from dost_desk.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -78,8 +79,7 @@ class SyncController(QObject):
         self.running = False
         if isinstance(error, SyncStopped):
             return
-        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        self.failed.emit(first)
+        self.failed.emit(error_line(error))
 
     def stop(self) -> None:
         """No further sync; a running one stops after the batch it is sending."""

@@ -57,24 +57,30 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../dost_desk/ui/applications_panel.py" line="42"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="43"/>
         <source>Registration number, FİN or name</source>
         <extracomment>The newest applications the list holds (older ones in progress come too); typing 3 letters or more also searches the database for older ones (at most SEARCH_LIMIT).</extracomment>
         <translation>Qeydiyyat nömrəsi, FİN və ya ad</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/applications_panel.py" line="45"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="46"/>
         <source>All statuses</source>
         <translation>Bütün statuslar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/applications_panel.py" line="94"/>
-        <location filename="../../dost_desk/ui/applications_panel.py" line="123"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="95"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="121"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="134"/>
         <source>%n application(s)</source>
         <translation>
             <numerusform>%n müraciət</numerusform>
             <numerusform>%n müraciət</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="123"/>
+        <source>older applications could not be searched: %1</source>
+        <translation>köhnə müraciətlərdə axtarış aparmaq mümkün olmadı: %1</translation>
     </message>
 </context>
 <context>
@@ -194,96 +200,207 @@
 <context>
     <name>ChecksPage</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="36"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="37"/>
         <source>Not checked yet</source>
         <translation>Hələ yoxlanılmayıb</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="37"/>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="79"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="38"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="80"/>
         <source>Confirmed</source>
         <translation>Təsdiq edildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="38"/>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="81"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="39"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="82"/>
         <source>Not confirmed</source>
         <translation>Təsdiq edilmədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="39"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="40"/>
         <source>System unavailable</source>
         <translation>Sistem əlçatan deyil</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="40"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="41"/>
         <source>Deferred</source>
         <translation>Təxirə salınıb</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="52"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="53"/>
         <source>Checks in information systems</source>
         <translation>İnformasiya sistemlərində yoxlamalar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="59"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="60"/>
         <source>Step</source>
         <translation>Addım</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="60"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="61"/>
         <source>What is checked</source>
         <translation>Nə yoxlanılır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="61"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="62"/>
         <source>Result</source>
         <translation>Nəticə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="62"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="63"/>
         <source>Details</source>
         <translation>Ətraflı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="74"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="75"/>
         <source>Run checks (F5)</source>
         <translation>Yoxlamaları başlat (F5)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="85"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="86"/>
         <source>Reference in the system</source>
         <translation>Sistemdəki istinad nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="88"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="89"/>
         <source>Note</source>
         <translation>Qeyd</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="90"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="91"/>
         <source>Re&amp;cord what the system showed</source>
         <translation>Sistemin göstərdiyini &amp;qeyd et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="94"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="95"/>
         <source>De&amp;fer</source>
         <translation>Tə&amp;xirə sal</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="114"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="115"/>
         <source>as of %1</source>
         <translation>%1 tarixinə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="149"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="150"/>
         <source>Checking…</source>
         <translation>Yoxlanılır…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="154"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="155"/>
         <source>Checks done.</source>
         <translation>Yoxlamalar başa çatdı.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../dost_desk/ui/error_dialog.py" line="31"/>
+        <source>Unexpected error</source>
+        <translation>Gözlənilməz xəta</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_dialog.py" line="34"/>
+        <source>Something went wrong. DOST Desk keeps running and what you typed is saved. The details were written to the log:
+%1</source>
+        <translation>Nəsə səhv getdi. DOST Desk işləməyə davam edir və yazdıqlarınız saxlanılıb. Təfərrüatlar jurnala yazıldı:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_dialog.py" line="41"/>
+        <source>Copy details</source>
+        <translation>Təfərrüatları kopyala</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_dialog.py" line="57"/>
+        <source>Copied</source>
+        <translation>Kopyalandı</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporting</name>
+    <message>
+        <location filename="../../dost_desk/ui/error_dialog.py" line="99"/>
+        <source>The log file cannot be written (%1): %2. DOST Desk runs without it.</source>
+        <translation>Jurnal faylına yazmaq mümkün deyil (%1): %2. DOST Desk jurnalsız işləyir.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="33"/>
+        <source>The database cannot be reached. What you typed is kept.</source>
+        <translation>Verilənlər bazasına qoşulmaq mümkün deyil. Yazdıqlarınız saxlanılır.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="39"/>
+        <source>The database can only be read.</source>
+        <translation>Verilənlər bazası yalnız oxuna bilər.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="43"/>
+        <source>No central database is configured.</source>
+        <translation>Mərkəzi verilənlər bazası qurulmayıb.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="47"/>
+        <source>The sync with the central database failed.</source>
+        <translation>Mərkəzi verilənlər bazası ilə sinxronlaşdırma alınmadı.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="49"/>
+        <source>The database reported an error.</source>
+        <translation>Verilənlər bazası xəta bildirdi.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="50"/>
+        <source>It was not found.</source>
+        <translation>Tapılmadı.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="53"/>
+        <source>This is not allowed for the application now.</source>
+        <translation>Bu, müraciət üçün indi mümkün deyil.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="57"/>
+        <source>The document could not be prepared.</source>
+        <translation>Sənədi hazırlamaq mümkün olmadı.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="61"/>
+        <source>An access key is missing.</source>
+        <translation>Giriş açarı yoxdur.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="65"/>
+        <source>The information system did not answer.</source>
+        <translation>İnformasiya sistemi cavab vermədi.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="69"/>
+        <source>The service passports could not be read.</source>
+        <translation>Xidmət pasportlarını oxumaq mümkün olmadı.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="71"/>
+        <source>The configuration has an error.</source>
+        <translation>Konfiqurasiyada xəta var.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="72"/>
+        <source>A file could not be read or written.</source>
+        <translation>Faylı oxumaq və ya yazmaq mümkün olmadı.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="91"/>
+        <source>It did not work: %1</source>
+        <translation>Alınmadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="92"/>
+        <source>Unexpected error (%1). It was written to the log.</source>
+        <translation>Gözlənilməz xəta (%1). Jurnala yazıldı.</translation>
     </message>
 </context>
 <context>
@@ -756,7 +873,7 @@
 <context>
     <name>IntakePrinting</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/printing.py" line="58"/>
+        <location filename="../../dost_desk/ui/intake/printing.py" line="59"/>
         <source>Preparing the document…</source>
         <translation>Sənəd hazırlanır…</translation>
     </message>
@@ -1069,37 +1186,37 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="115"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="116"/>
         <source>&amp;Print…</source>
         <translation>&amp;Çap et…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="116"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="117"/>
         <source>&amp;Save as PDF…</source>
         <translation>PDF kimi &amp;saxla…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="118"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="119"/>
         <source>&amp;Reprint (duplicate)</source>
         <translation>&amp;Təkrar çap (dublikat)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="121"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="122"/>
         <source>&amp;Close</source>
         <translation>&amp;Bağla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="162"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="163"/>
         <source>No printer is installed. The document stays saved.</source>
         <translation>Printer quraşdırılmayıb. Sənəd yadda saxlanılıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="164"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="165"/>
         <source>Printing on %1…</source>
         <translation>%1 printerində çap edilir…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/print_preview.py" line="178"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="179"/>
         <source>Sent to the printer: %n page(s).</source>
         <translation>
             <numerusform>Printerə göndərildi: %n səhifə.</numerusform>
@@ -1107,32 +1224,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="183"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="184"/>
         <source>Printing failed: %1. The document stays saved.</source>
         <translation>Çap alınmadı: %1. Sənəd yadda saxlanılıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="188"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="191"/>
         <source>Save as PDF</source>
         <translation>PDF kimi saxla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="188"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="191"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF sənədləri (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="197"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="200"/>
         <source>Not saved: %1</source>
         <translation>Saxlanılmadı: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="199"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="202"/>
         <source>Saved: %1</source>
         <translation>Saxlanıldı: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="209"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="212"/>
         <source>A duplicate (DUBLİKAT) was made and archived.</source>
         <translation>Dublikat (DUBLİKAT) hazırlandı və arxivə əlavə edildi.</translation>
     </message>
@@ -1449,178 +1566,178 @@
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="77"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="78"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="78"/>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="107"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="79"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="108"/>
         <source>Registration number</source>
         <translation>Qeydiyyat nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="79"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="80"/>
         <source>Reason of cancellation</source>
         <translation>Ləğv səbəbi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="80"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="81"/>
         <source>Refusal</source>
         <translation>İmtina</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="81"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="82"/>
         <source>Outcome at</source>
         <translation>Nəticə vaxtı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="82"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="83"/>
         <source>Deadline</source>
         <translation>Son müddət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="83"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="84"/>
         <source>Last changed</source>
         <translation>Son dəyişiklik</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="84"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="85"/>
         <source>Applicant</source>
         <translation>Müraciətçi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="85"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="86"/>
         <source>Form being typed</source>
         <translation>Doldurulan forma</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="86"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="87"/>
         <source>Fee</source>
         <translation>Rüsum</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="87"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="88"/>
         <source>Variant</source>
         <translation>Variant</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="98"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="99"/>
         <source>Sync conflicts and duplicates</source>
         <translation>Sinxronizasiya ziddiyyətləri və dublikatlar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="108"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="109"/>
         <source>Here</source>
         <translation>Burada</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="109"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="110"/>
         <source>Central</source>
         <translation>Mərkəzdə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="110"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="111"/>
         <source>Differs in</source>
         <translation>Fərqlənir</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="115"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="116"/>
         <source>Field</source>
         <translation>Sahə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="115"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="116"/>
         <source>This centre</source>
         <translation>Bu mərkəz</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="115"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="116"/>
         <source>Central database</source>
         <translation>Mərkəzi baza</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="119"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="120"/>
         <source>Keep &amp;this centre&apos;s version</source>
         <translation>&amp;Bu mərkəzin versiyasını saxla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="122"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="123"/>
         <source>Keep the c&amp;entral version</source>
         <translation>M&amp;ərkəzi versiyanı saxla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="124"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="125"/>
         <source>&amp;Open the application</source>
         <translation>Müraciəti &amp;aç</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="145"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="146"/>
         <source>FİN</source>
         <translation>FİN</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="146"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="147"/>
         <source>Service</source>
         <translation>Xidmət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="147"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="148"/>
         <source>First application</source>
         <translation>Birinci müraciət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="148"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="149"/>
         <source>Second application</source>
         <translation>İkinci müraciət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="153"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="154"/>
         <source>&amp;Check the central database</source>
         <translation>Mərkəzi bazanı &amp;yoxla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="159"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="160"/>
         <source>The same FİN applying for the same service at two centres within 30 days.</source>
         <translation>Eyni FİN ilə eyni xidmətə 30 gün ərzində iki mərkəzdə edilən müraciətlər.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="166"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="167"/>
         <source>Conflicts</source>
         <translation>Ziddiyyətlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="167"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="168"/>
         <source>Possible duplicates</source>
         <translation>Ehtimal olunan dublikatlar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="208"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="209"/>
         <source>No conflicts: every application agrees.</source>
         <translation>Ziddiyyət yoxdur: bütün müraciətlər uyğundur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="239"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="240"/>
         <source>Found at the sync of %1. Both versions are kept until you choose.</source>
         <translation>%1 sinxronizasiyasında aşkar edildi. Siz seçənədək hər iki versiya saxlanılır.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="255"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="256"/>
         <source>Kept this centre&apos;s version: it is sent at the next sync.</source>
         <translation>Bu mərkəzin versiyası saxlanıldı: növbəti sinxronizasiyada göndəriləcək.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="257"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="258"/>
         <source>Kept the central version: it replaced this centre&apos;s one.</source>
         <translation>Mərkəzi versiya saxlanıldı: bu mərkəzin versiyasını əvəz etdi.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="269"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="270"/>
         <source>Asking the central database…</source>
         <translation>Mərkəzi bazaya sorğu göndərilir…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="295"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="296"/>
         <source>%n possible duplicate(s).</source>
         <translation>
             <numerusform>%n ehtimal olunan dublikat.</numerusform>
@@ -1628,12 +1745,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="297"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="298"/>
         <source>No possible duplicates.</source>
         <translation>Ehtimal olunan dublikat yoxdur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="303"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="304"/>
         <source>The central database could not be asked: %1</source>
         <translation>Mərkəzi bazaya sorğu alınmadı: %1</translation>
     </message>
