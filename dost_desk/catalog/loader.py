@@ -19,10 +19,46 @@ from dost_desk.models.passport import Passport
 from dost_desk.models.reference import CatalogReference
 from dost_desk.resources import resource_path
 
-try:  # the C loader is several times faster; fall back when libyaml is missing
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
+#: Passport files are a few KB (the bundled ones about 12 KB): anything past 1 MB is not a
+#: passport, and refusing it before parsing bounds what a hostile file can cost.
+MAX_FILE_BYTES = 1_000_000
+
+_NO_ALIASES = "anchors and aliases are not allowed in passport files"
+
+
+class _AliasRefused(yaml.composer.ComposerError):
+    """An anchor (&x) or alias (*x): a few KB of aliases can expand to millions of nodes."""
+
+
+class _NoAliasComposer(yaml.composer.Composer):
+    """Composes nodes like PyYAML's, but refuses every anchor and alias (a passport needs none)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _AliasRefused(None, None, _NO_ALIASES, event.start_mark)
+        return super().compose_node(parent, index)
+
+
+try:  # libyaml's parser is several times faster; the composer stays Python to see aliases
+
+    class _SafeNoAliasLoader(  # type: ignore[misc]
+        _NoAliasComposer,
+        yaml.CParser,
+        yaml.constructor.SafeConstructor,
+        yaml.resolver.Resolver,
+    ):
+        def __init__(self, stream: str) -> None:
+            yaml.CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            _NoAliasComposer.__init__(self)
+
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+
+    class _SafeNoAliasLoader(_NoAliasComposer, yaml.SafeLoader):  # type: ignore[no-redef]
+        pass
+
 
 Severity = Literal["error", "warning"]
 
@@ -75,20 +111,31 @@ def default_reference_file() -> Path:
 def _read_yaml(path: Path, issues: list[CatalogIssue]) -> Any:
     name = path.name
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        issues.append(CatalogIssue(name, "file", f"not UTF-8 text ({error.reason})"))
+        if len(raw) > MAX_FILE_BYTES:  # cut inside a character: report the size instead
+            issues.append(CatalogIssue(name, "file", f"larger than {MAX_FILE_BYTES} bytes"))
+        else:
+            issues.append(CatalogIssue(name, "file", f"not UTF-8 text ({error.reason})"))
         return None
     except OSError as error:
         issues.append(CatalogIssue(name, "file", f"cannot be read: {error.strerror or error}"))
         return None
+    if len(raw) > MAX_FILE_BYTES:
+        issues.append(CatalogIssue(name, "file", f"larger than {MAX_FILE_BYTES} bytes"))
+        return None
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_SafeNoAliasLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "syntax"
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        issues.append(CatalogIssue(name, where, f"YAML syntax error: {problem}"))
+        if isinstance(error, _AliasRefused):
+            issues.append(CatalogIssue(name, where, problem))
+        else:
+            issues.append(CatalogIssue(name, where, f"YAML syntax error: {problem}"))
         return None
     if not isinstance(data, dict):
         issues.append(CatalogIssue(name, "file", "must hold a mapping of passport fields"))
