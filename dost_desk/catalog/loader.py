@@ -6,6 +6,7 @@ traceback — so an editor of the data files sees exactly what to fix.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -22,6 +23,9 @@ from dost_desk.resources import resource_path
 #: Passport files are a few KB (the bundled ones about 12 KB): anything past 1 MB is not a
 #: passport, and refusing it before parsing bounds what a hostile file can cost.
 MAX_FILE_BYTES = 1_000_000
+
+#: A published passport's JSON (what a desk pulls): a file within MAX_FILE_BYTES gives less.
+MAX_PUBLISHED_CHARS = 2 * MAX_FILE_BYTES
 
 _NO_ALIASES = "anchors and aliases are not allowed in passport files"
 
@@ -235,3 +239,33 @@ def load_catalog(path: Path | None = None, reference_file: Path | None = None) -
     if report.catalog is None:
         raise CatalogError(report.issues)
     return report.catalog
+
+
+def check_published_passport(
+    passport_id: str, body: object, reference: CatalogReference | None = None
+) -> tuple[Passport | None, list[CatalogIssue]]:
+    """Check a passport published centrally as ``catalog validate`` checks a file.
+
+    A desk must not trust the central database blindly: a passport published by an older
+    version, or written there by hand, may break the counter. Returns the passport (None
+    when it has an error) and the issues, each named ``<passport ID>:field: message``.
+    """
+    try:
+        size = len(json.dumps(body, ensure_ascii=False))
+    except (TypeError, ValueError):
+        return None, [CatalogIssue(passport_id, "body", "is not a JSON document")]
+    if size > MAX_PUBLISHED_CHARS:
+        return None, [CatalogIssue(passport_id, "body", f"larger than {MAX_PUBLISHED_CHARS}")]
+    try:
+        passport = Passport.model_validate(body)
+    except ValidationError as error:
+        return None, _pydantic_issues(passport_id, error)
+    issues = []
+    if passport.id != passport_id:
+        issues.append(CatalogIssue(passport_id, "id", f"holds passport {passport.id}"))
+    reference = reference or load_reference()
+    for field_name, message, severity in cross_check_passport(passport, reference):
+        issues.append(CatalogIssue(passport_id, field_name, message, severity))
+    if any(issue.severity == "error" for issue in issues):
+        return None, issues
+    return passport, issues
