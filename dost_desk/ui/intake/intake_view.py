@@ -161,8 +161,8 @@ class IntakeView(QWidget):
     # -- opening -----------------------------------------------------------------------
     def open_service(self, passport_id: str) -> None:
         """A new application for a service: the start page, nothing stored yet."""
-        actions.prepare_for_passport(self, passport_id)
-        self.show_page(START)
+        if actions.prepare_for_passport(self, passport_id):
+            self.show_page(START)
 
     def resume(self, application_id: str) -> None:
         """Reopen a stored application (e.g. a draft after a crash) exactly as it was typed."""
@@ -201,6 +201,8 @@ class IntakeView(QWidget):
             return
         if focused is self.applicant_page.found and self.applicant_page.found.count():
             self._use_found_applicant(self.applicant_page.found.currentIndex())
+            return
+        if self.passport is None:  # the desk has no such passport: the message says so
             return
         page = self.pages.currentIndex()
         if page == OUTCOME:
