@@ -6,7 +6,6 @@ The outcome (submit, refuse, later statuses) lives in :mod:`dost_desk.services.o
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from dost_desk.catalog.catalog import UnknownVariant
 from dost_desk.models.documents_checklist import ChecklistError, Submission, build_checklist
+from dost_desk.models.field_rules import check_ticket_number
 from dost_desk.models.identity import FieldProblem, check_free_text
 from dost_desk.models.lifecycle import ApplicationStatus
 from dost_desk.models.passport import MAX_DURATION, Duration, Passport
@@ -31,8 +31,6 @@ from dost_desk.services.intake_dto import (
     InvalidInput,
 )
 from dost_desk.storage.unit_of_work import UnitOfWork
-
-_TICKET = re.compile(r"[A-Z0-9][A-Z0-9-]{0,15}")
 
 
 def new_id() -> str:
@@ -155,11 +153,10 @@ def start_application(
             problems["response_form"] = FieldProblem(
                 "response_form.not_allowed", "the passport does not list this response form"
             )
-    ticket = (ticket_number or "").strip().upper() or None
-    if ticket and not _TICKET.fullmatch(ticket):
-        problems["ticket_number"] = FieldProblem(
-            "ticket.format", "a ticket number is up to 16 letters, digits and dashes"
-        )
+    checked_ticket = check_ticket_number(ticket_number or "")
+    ticket = checked_ticket.value
+    if checked_ticket.problem is not None:
+        problems["ticket_number"] = checked_ticket.problem
     if problems:
         raise InvalidInput(problems)
     checklist = build_checklist(passport, documents)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dost_desk.models.field_rules import FieldContext
+from dost_desk.models.local_time import BAKU
 from dost_desk.storage.engine import StorageError
 from dost_desk.ui.intake import actions, checks_page
 from dost_desk.ui.intake.checks_page import ChecksPage
@@ -62,12 +64,11 @@ class IntakeView(QWidget):
         self.desk = desk
         self.application: ApplicationView | None = None
         self.passport = None
-        today = lambda: desk.local_now().date()  # noqa: E731
+        self._id_patterns = _id_patterns(desk)
         self.pages = QStackedWidget(objectName="intakePages")
         self.start_page = StartPage()
-        id_patterns = _id_patterns(desk)
-        self.applicant_page = ApplicantPage(today, id_patterns=id_patterns)
-        self.representative_page = RepresentativePage(today, id_patterns=id_patterns)
+        self.applicant_page = ApplicantPage(self.field_context)
+        self.representative_page = RepresentativePage(self.field_context)
         self.documents_page = DocumentsPage()
         self.fee_page = FeePage()
         self.outcome_page = OutcomePage()
@@ -157,6 +158,15 @@ class IntakeView(QWidget):
         if watched is self.documents_page.table and event.type() == QEvent.Type.KeyPress:
             return actions.checklist_key(self, event.key())
         return super().eventFilter(watched, event)
+
+    def field_context(self) -> FieldContext:
+        """What the services check the typed fields against (as the agent types)."""
+        started = self.application.started_at if self.application is not None else None
+        return FieldContext(
+            today=self.desk.local_now().date(),
+            id_patterns=self._id_patterns,
+            application_date=started.astimezone(BAKU).date() if started else None,
+        )
 
     # -- opening -----------------------------------------------------------------------
     def open_service(self, passport_id: str) -> None:
