@@ -250,6 +250,10 @@ def check_published_passport(
     version, or written there by hand, may break the counter. Returns the passport (None
     when it has an error) and the issues, each named ``<passport ID>:field: message``.
     """
+    if body is None:  # the pull leaves a body past the bound unread
+        return None, [
+            CatalogIssue(passport_id, "body", f"missing, or larger than {MAX_PUBLISHED_CHARS}")
+        ]
     try:
         size = len(json.dumps(body, ensure_ascii=False))
     except (TypeError, ValueError):

@@ -30,11 +30,27 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import uuid4
 
-from sqlalchemy import delete, insert, literal_column, select, text, update
+from sqlalchemy import (
+    Text,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal_column,
+    null,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
 
-from dost_desk.catalog.loader import check_published_passport, load_reference
+from dost_desk.catalog.loader import (
+    MAX_PUBLISHED_CHARS,
+    check_published_passport,
+    load_reference,
+)
 from dost_desk.models.base import utc_now
 from dost_desk.models.followup_tables import BackOfficeOrder
 from dost_desk.models.sync_tables import OutboxEntry, SyncFact
@@ -178,9 +194,13 @@ def _read_changes(connection: Connection, cursor: str | None, centre_code: str) 
     params = {"cursor": cursor}
     snapshot = connection.scalar(text("SELECT CAST(pg_current_snapshot() AS text)"))
     central_now = connection.scalar(text("SELECT now()"))
+    # A body past the bound is not even read (an alias bomb published before the check).
+    too_large = func.octet_length(cast(_PASSPORTS.c.body, Text)) > MAX_PUBLISHED_CHARS
+    body = case((too_large, null()), else_=_PASSPORTS.c.body).label("body")
+    columns = [column for column in _PASSPORTS.c if column.name != "body"]
     passports = _rows(
         connection,
-        select(_PASSPORTS).where(
+        select(*columns, body).where(
             _PASSPORTS.c.source_file.startswith(PUBLISHED_PREFIX), _changed("passports")
         ),
         params,

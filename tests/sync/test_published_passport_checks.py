@@ -92,6 +92,7 @@ def test_a_bad_passport_in_the_central_database_is_refused_at_the_pull(
     good = desk.catalog.get(CERTIFICATE).model_dump(mode="json")
     bad = {**good, "name": "pozulmuş", "durations": {"total": {"value": 999999999, "unit": "day"}}}
     new = {**good, "id": "01-08-02-09", "notes": ["qeyd"] * 5000}
+    huge = {**good, "id": "01-08-02-08", "notes": ["ə" * 4000] * 600}  # 2.4 M characters
     table = PassportRow.__table__
     with upstream.begin() as connection:
         connection.execute(
@@ -99,29 +100,32 @@ def test_a_bad_passport_in_the_central_database_is_refused_at_the_pull(
             .where(table.c.id == CERTIFICATE)
             .values(body=bad, name="pozulmuş", version_hash="b" * 64)
         )
-        connection.execute(
-            insert(table).values(
-                id="01-08-02-09",
-                name="yeni",
-                version_hash="c" * 64,
-                body=new,
-                source_file=PUBLISHED_PREFIX + "x.yaml",
-                loaded_at=datetime.now(UTC),
+        for body in (new, huge):
+            connection.execute(
+                insert(table).values(
+                    id=body["id"],
+                    name="yeni",
+                    version_hash="c" * 64,
+                    body=body,
+                    source_file=PUBLISHED_PREFIX + "x.yaml",
+                    loaded_at=datetime.now(UTC),
+                )
             )
-        )
 
     summary = sync_with_upstream(desk, upstream_url)
 
     assert summary.pull.passports == []
     refused = sorted(summary.pull.refused_passports)
-    assert len(refused) == 2, refused
+    assert len(refused) == 3, refused
     assert refused[0].startswith("01-08-02-00:durations.total: ")
-    assert refused[1].startswith("01-08-02-09:notes: ")
+    assert refused[1] == "01-08-02-08:body: missing, or larger than 2000000"  # not read
+    assert refused[2].startswith("01-08-02-09:notes: ")
     line = summary.pull.line()
-    assert "refused 2 published passports (the earlier version stays)" in line
+    assert "refused 3 published passports (the earlier version stays)" in line
     with desk.engine.connect() as connection:
         local = dict(connection.execute(select(PassportRow.id, PassportRow.name)).all())
-    assert local[CERTIFICATE] == renamed and "01-08-02-09" not in local
+    assert local[CERTIFICATE] == renamed
+    assert "01-08-02-08" not in local and "01-08-02-09" not in local
     restarted = open_desk(url=desk_url)
     try:
         assert restarted.catalog.get(CERTIFICATE).name == renamed
