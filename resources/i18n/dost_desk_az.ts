@@ -406,6 +406,10 @@
 <context>
     <name>IntakeActions</name>
     <message>
+        <source>The service passport %1 is not in this desk&apos;s catalog. Sync with the central database or ask the administrator; Esc closes the intake.</source>
+        <translation>%1 xidmət pasportu bu masanın kataloqunda yoxdur. Mərkəzi verilənlər bazası ilə sinxronlaşdırın və ya administratora müraciət edin; Esc qəbulu bağlayır.</translation>
+    </message>
+    <message>
         <location filename="../../dost_desk/ui/intake/actions.py" line="74"/>
         <source>Not saved — the database is unavailable: %1</source>
         <translation>Yadda saxlanılmadı — verilənlər bazası əlçatan deyil: %1</translation>
@@ -1256,6 +1260,18 @@
 </context>
 <context>
     <name>Problems</name>
+    <message>
+        <source>Passport number: one or two Latin letters and 6 to 8 digits.</source>
+        <translation>Pasport nömrəsi: bir və ya iki latın hərfi və 6–8 rəqəm.</translation>
+    </message>
+    <message>
+        <source>Not a residence permit number accepted here (e.g. MYI1234567).</source>
+        <translation>Burada qəbul edilən yaşamaq icazəsi nömrəsi deyil (məsələn, MYI1234567).</translation>
+    </message>
+    <message>
+        <source>The number does not match a format accepted for this document type.</source>
+        <translation>Nömrə bu sənəd növü üçün qəbul edilən formatlardan heç birinə uyğun deyil.</translation>
+    </message>
     <message>
         <location filename="../../dost_desk/ui/problem_messages.py" line="13"/>
         <source>Enter the FİN.</source>
