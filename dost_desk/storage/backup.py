@@ -1,31 +1,42 @@
 """Copies of the SQLite database file: made with SQLite's online backup API, put back atomically.
 
 * A backup is a consistent snapshot even while the app writes (WAL included), written to a
-  temporary file and renamed into place, so a half-written backup never carries the final name.
-  The usual place is ``<data_dir>/backups/dost_desk-<UTC timestamp>-<revision>.sqlite3``;
-  :func:`prune_backups` keeps the newest :data:`KEEP_BACKUPS` there.
-* A restore first checks the file: a SQLite database with DOST Desk's ``alembic_version``
-  table and a revision this version knows (:class:`NotADostDatabase`, :class:`SchemaTooNew`
-  otherwise; the live database is not touched). It then builds a complete copy beside the live
-  file and swaps it in with ``os.replace``, after checkpointing the live file's WAL, so SQLite
-  never replays an old write-ahead log onto the restored pages.
+  private (``0600``) temporary file and renamed into place, so a half-written backup never
+  carries the final name. The usual place is
+  ``<data_dir>/backups/dost_desk-<UTC timestamp>-<revision>.sqlite3``; :func:`prune_backups`
+  keeps the newest :data:`KEEP_BACKUPS` there.
+* A restore accepts only a complete DOST Desk database (:func:`check_complete`: SQLite's
+  integrity check passes, ``alembic_version`` holds a revision this version knows, and every
+  table and column of that revision is there; :class:`NotADostDatabase`, :class:`SchemaTooNew`
+  otherwise, and the live database is not touched). It runs only while no other process has
+  the database open: it holds the exclusive lock of :mod:`dost_desk.storage.db_lock` from the
+  first step to the last, so nobody writes meanwhile and the replaced database is saved as a
+  consistent snapshot. The new file is built and synced beside the live one, the live WAL is
+  folded in and removed, and ``os.replace`` swaps the files: a ``kill -9`` at any point
+  leaves either the old or the restored database, whole.
 
-Qt-free and SQLAlchemy-free: the standard library's ``sqlite3`` does it all.
+Qt-free and SQLAlchemy-free: the standard library's ``sqlite3`` does it all (the reference
+schema of a revision is built once with the migrations).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import glob
 import os
 import re
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from dost_desk.storage.db_lock import SharedDatabaseLock, exclusive_database_lock
 from dost_desk.storage.engine import StorageError, StorageUnavailable
+from dost_desk.storage.files import create_private_file, make_private_dir, make_private_file
 from dost_desk.storage.migrate import SchemaTooNew
 
 BACKUPS_FOLDER_NAME = "backups"
@@ -121,18 +132,102 @@ def check_restorable(path: Path, known_revisions: Iterable[str], head: str) -> s
     return revision
 
 
+def check_complete(path: Path, known_revisions: Iterable[str], head: str) -> str:
+    """Return the revision of ``path`` if it is a whole DOST Desk database, else raise.
+
+    Beyond :func:`check_restorable`: the file passes ``PRAGMA integrity_check`` and holds
+    every table and column of its revision (a file with ``alembic_version`` alone, a
+    truncated or scribbled-over one is refused with :class:`NotADostDatabase`).
+    """
+    revision = check_restorable(path, known_revisions, head)
+    if revision is None:
+        raise NotADostDatabase(
+            f"{path} is not a complete DOST Desk database (it has no schema revision)"
+        )
+    try:
+        with _open(path, read_only=True) as connection:
+            problems = [row[0] for row in connection.execute("PRAGMA integrity_check(5)")]
+            found = _schema(connection)
+    except sqlite3.DatabaseError as error:
+        raise NotADostDatabase(f"{path} is a damaged SQLite database ({error})") from None
+    if problems != ["ok"]:
+        raise NotADostDatabase(
+            f"{path} is a damaged SQLite database (integrity check: {problems[0]})"
+        )
+    expected: dict[str, frozenset[str]] = {}
+    for single in revision.split(","):
+        expected.update(_reference_schema(single))
+    missing = _missing(expected, found)
+    if missing:
+        shown = ", ".join(missing[:5]) + (
+            f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        )
+        raise NotADostDatabase(
+            f"{path} is not a complete DOST Desk database (revision {revision}; missing {shown})"
+        )
+    return revision
+
+
+def _missing(expected: dict[str, frozenset[str]], found: dict[str, frozenset[str]]) -> list[str]:
+    missing = []
+    for table, columns in sorted(expected.items()):
+        if table not in found:
+            missing.append(table)
+        else:
+            missing.extend(f"{table}.{column}" for column in sorted(columns - found[table]))
+    return missing
+
+
+def _schema(connection: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    tables = [
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {
+        table: frozenset(row[1] for row in connection.execute(f'PRAGMA table_info("{table}")'))
+        for table in tables
+    }
+
+
+@functools.cache
+def _reference_schema(revision: str) -> dict[str, frozenset[str]]:
+    """The tables and columns a database at ``revision`` has: built once with the migrations."""
+    from dost_desk.storage.migrate import upgrade_database
+
+    with tempfile.TemporaryDirectory(prefix="dost-desk-schema-") as folder:
+        reference = Path(folder) / "reference.sqlite3"
+        upgrade_database(f"sqlite:///{reference.as_posix()}", revision)
+        with _open(reference, read_only=True) as connection:
+            return _schema(connection)
+
+
 def _copy_with_backup_api(source: Path, destination: Path) -> None:
     """Copy a live SQLite database to ``destination`` (a new file) page by page.
 
     The copy is switched to rollback-journal mode so it is one self-contained file (no
     ``-wal``/``-shm`` beside it); the app's engine turns WAL back on when it connects.
     """
+    create_private_file(destination)
     with _open(source, read_only=True) as reader, _open(destination, read_only=False) as writer:
         try:
             reader.backup(writer)
             writer.execute("PRAGMA journal_mode=DELETE")
         except sqlite3.DatabaseError as error:
             raise BackupError(f"cannot copy the SQLite database {source}: {error}") from None
+    _fsync(destination)
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file (or, on POSIX, a folder's entries) to the disk."""
+    if path.is_dir() and os.name != "posix":
+        return
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _temporary_beside(target: Path) -> Path:
@@ -162,19 +257,38 @@ def _unique(folder: Path, name: str) -> Path:
     return candidate
 
 
-def back_up_sqlite(source: Path, *, folder: Path | None = None, out: Path | None = None) -> Path:
+def back_up_sqlite(
+    source: Path,
+    *,
+    folder: Path | None = None,
+    out: Path | None = None,
+    share_lock: bool = True,
+) -> Path:
     """Snapshot the SQLite file ``source`` into ``out`` or a new named file in ``folder``.
 
     The revision in the name is read from the file (a foreign file is refused with
-    :class:`NotADostDatabase`). Returns the backup's path. Raises :class:`BackupError`.
+    :class:`NotADostDatabase`). The shared lock is held meanwhile (no restore runs under
+    the copy) unless ``share_lock`` is False (the caller holds the exclusive one). Returns
+    the backup's path, a ``0600`` file. Raises :class:`BackupError`.
     """
     if (folder is None) == (out is None):
         raise ValueError("give exactly one of folder and out")
+    lock = SharedDatabaseLock(source.absolute()) if share_lock else None
+    if lock is not None:
+        lock.acquire()
+    try:
+        return _back_up(source, folder, out)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _back_up(source: Path, folder: Path | None, out: Path | None) -> Path:
     revision = read_revision(source)
     if out is None:
         assert folder is not None
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_dir(folder)
         except OSError as error:
             raise BackupError(
                 f"cannot create the backup folder {folder}: {error.strerror or error}"
@@ -196,38 +310,78 @@ def back_up_sqlite(source: Path, *, folder: Path | None = None, out: Path | None
     return out
 
 
-def restore_sqlite(backup: Path, target: Path, known_revisions: Iterable[str], head: str) -> None:
+def restore_sqlite(
+    backup: Path,
+    target: Path,
+    known_revisions: Iterable[str],
+    head: str,
+    *,
+    save_previous_to: Path | None = None,
+) -> Path | None:
     """Replace the SQLite file ``target`` by a copy of ``backup`` (checked first).
 
-    Raises :class:`NotADostDatabase` or :class:`SchemaTooNew` (nothing touched), or
-    :class:`BackupError` when the live database is in use or cannot be replaced.
+    With ``save_previous_to``, the database being replaced is first saved there (a snapshot;
+    a damaged file as a byte copy); its path is returned. Raises :class:`NotADostDatabase`
+    or :class:`SchemaTooNew` (nothing touched), :class:`~dost_desk.storage.db_lock.
+    DatabaseInUse` while any other process has the database open, or :class:`BackupError`
+    when it cannot be replaced.
     """
-    check_restorable(backup, known_revisions, head)
+    check_complete(backup, known_revisions, head)
+    target = target.absolute()
     if target.exists() and backup.resolve() == target.resolve():
         raise BackupError(f"{backup} is the database itself")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.is_dir():
+            make_private_dir(target.parent)
     except OSError as error:
         raise BackupError(f"cannot create the folder {target.parent}: {error}") from None
+    with exclusive_database_lock(target):
+        _remove_quietly(*_stale_temporaries(target))
+        previous = None
+        if target.is_file():
+            _checkpoint(target)
+            if save_previous_to is not None:
+                previous = _save_previous(target, save_previous_to)
+        _replace(backup, target)
+    return previous
+
+
+def _save_previous(target: Path, folder: Path) -> Path:
+    try:
+        return back_up_sqlite(target, folder=folder, share_lock=False)
+    except NotADostDatabase:
+        return copy_damaged_file(target, folder)
+
+
+def _replace(backup: Path, target: Path) -> None:
+    """Build the new file beside ``target``, then swap it in (the exclusive lock is held)."""
     temporary = _temporary_beside(target)
     try:
         _copy_with_backup_api(backup, temporary)
-        _checkpoint(target)
+        # The live WAL was folded in by the checkpoint; it must not meet the new pages.
+        for sidecar in _sidecars(target):
+            sidecar.unlink(missing_ok=True)
         os.replace(temporary, target)
+        _fsync(target.parent)
     except OSError as error:
-        raise BackupError(
-            f"cannot replace {target} (is DOST Desk still running?): {error.strerror or error}"
-        ) from None
+        raise BackupError(f"cannot replace {target}: {error.strerror or error}") from None
     finally:
         _remove_quietly(temporary, *_sidecars(temporary))
-    # The live file's WAL was emptied by the checkpoint; a leftover one must not be replayed.
-    _remove_quietly(*_sidecars(target)[:2])
+
+
+def _stale_temporaries(target: Path) -> list[Path]:
+    """Temporary copies left beside ``target`` by a restore that was killed."""
+    return [
+        path for path in target.parent.glob(f".{glob.escape(target.name)}.*.tmp*") if path.is_file()
+    ]
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
 
 
 def _checkpoint(target: Path) -> None:
     """Fold the live database's WAL into its file; refuse while another program writes."""
-    if not target.exists():
-        return
     try:
         with _open(target, read_only=False) as connection:
             busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
@@ -235,15 +389,17 @@ def _checkpoint(target: Path) -> None:
         return  # a damaged live file (often why one restores): it is simply replaced
     if busy:
         raise BackupError(
-            f"the database {target} is in use by another program; close DOST Desk and try again"
+            f"the database {target} is in use by another program; close it and try again"
         )
 
 
 def copy_damaged_file(source: Path, folder: Path) -> Path:
     """Keep a byte copy of a database that cannot be read as SQLite (before replacing it)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_dir(folder)
     out = _unique(folder, backup_file_name("damaged", datetime.now(UTC)))
-    shutil.copy2(source, out)
+    create_private_file(out)
+    shutil.copyfile(source, out)
+    make_private_file(out)
     return out
 
 
