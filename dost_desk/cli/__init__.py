@@ -99,6 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code. Called without ``argv`` (the
     process's entry point) it also opens the log file and installs the exception hooks."""
     process = argv is None  # the process's entry point, not a call with arguments (tests)
+    if process:
+        from dost_desk.storage.files import use_private_umask
+
+        use_private_umask()  # everything it writes (log, database, PDFs) is 0600
     argv = list(sys.argv[1:] if argv is None else argv)
     if process:
         _start_logging(argv[0] if argv else "gui")

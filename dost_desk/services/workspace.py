@@ -53,8 +53,10 @@ def open_workspace(settings: Settings | None = None) -> WorkspaceInfo:
     from dost_desk.services.desk import Desk
     from dost_desk.services.intake import open_drafts
     from dost_desk.storage.engine import StorageError, StorageUnavailable, create_engine_for
+    from dost_desk.storage.files import secure_data_dir_logged
 
     settings = settings or load_settings()
+    secure_data_dir_logged(settings.data_dir)  # an install from before 0700/0600, too
     catalog = open_catalog()
     url = effective_database_url(settings)
     error = None

@@ -147,12 +147,17 @@ def _prepare_sqlite_path(url: URL) -> Path | None:
     try:
         if not path.parent.is_dir():
             make_private_dir(path.parent)
+    except OSError as error:
+        raise StorageUnavailable(
+            f"cannot create the folder {path.parent} for the SQLite database: "
+            f"{error.strerror or error}"
+        ) from None
+    try:
         create_private_file(path)
         _make_database_files_private(path)
     except OSError as error:
         raise StorageUnavailable(
-            f"cannot prepare the folder {path.parent} for the SQLite database: "
-            f"{error.strerror or error}"
+            f"cannot create the SQLite database {path}: {error.strerror or error}"
         ) from None
     return path
 

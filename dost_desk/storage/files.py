@@ -14,9 +14,9 @@ Standard library only; no Qt, no SQLAlchemy.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
-import subprocess
 import sys
 from pathlib import Path
 
@@ -53,6 +53,8 @@ def make_private_dir(path: Path) -> Path:
             folder.mkdir(mode=PRIVATE_DIR_MODE)
         except FileExistsError:
             continue
+    if not path.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
     _chmod(path, PRIVATE_DIR_MODE)
     return path
 
@@ -128,6 +130,14 @@ def secure_data_dir(data_dir: Path) -> list[str]:
     return problems
 
 
+def secure_data_dir_logged(data_dir: Path) -> None:
+    """:func:`secure_data_dir` at start-up: problems go to the log, the start goes on."""
+    import logging
+
+    for problem in secure_data_dir(data_dir):
+        logging.getLogger(__name__).warning("%s", problem)
+
+
 def _tighten(path: Path, mode: int, problems: list[str]) -> None:
     try:
         _chmod(path, mode)
@@ -160,6 +170,8 @@ def windows_acl_command(folder: Path, user: str) -> list[str]:
 
 def restrict_windows_acl(folder: Path) -> str | None:
     """Run :func:`windows_acl_command` on ``folder``; return None, or a one-line problem."""
+    import subprocess
+
     user = windows_user()
     if not user:
         return f"cannot restrict {folder}: the Windows user name is unknown (USERNAME unset)"

@@ -144,9 +144,12 @@ def test_opening_the_database_during_a_restore_says_so(database: Path, monkeypat
     with db_lock.exclusive_database_lock(database):
         engine = create_engine_for(sqlite_url(database))
         try:
-            with pytest.raises(
-                StorageUnavailable, match=r"a restore of the database .* is in progress"
-            ), engine.connect():
+            with (
+                pytest.raises(
+                    StorageUnavailable, match=r"a restore of the database .* is in progress"
+                ),
+                engine.connect(),
+            ):
                 pass
         finally:
             engine.dispose()
