@@ -205,7 +205,7 @@ def upgrade_with_backup(url: str, *, backups_dir: Path | None = None) -> Upgrade
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         try:
             restore_sqlite(backup, path, known, head)
-        except BackupError as restore_error:
+        except (BackupError, DatabaseInUse) as restore_error:
             raise MigrationError(
                 f"{reason}; putting the backup back failed too ({restore_error}): restore "
                 f"{backup} with 'dost-desk backup restore'"

@@ -260,3 +260,40 @@ def test_kill_9_during_a_restore_leaves_the_old_or_the_restored_database(
     # A later restore is not blocked by anything the killed ones left behind.
     subprocess.run(restore, check=True, capture_output=True, timeout=PROCESS_TIMEOUT)
     assert marker(database) == "restored"
+
+
+def test_a_backup_is_taken_while_the_app_is_open_but_not_during_a_restore(
+    database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dost_desk.storage import db_lock
+    from dost_desk.storage.engine import StorageUnavailable, create_engine_for
+
+    url = sqlite_url(database)
+    engine = create_engine_for(url)
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+        # Shared with the open app: a backup does not wait for it to close.
+        assert backup_database(url, out=tmp_path / "while-open.sqlite3").revision
+    finally:
+        engine.dispose()
+    monkeypatch.setattr(db_lock, "RESTORE_WAIT_SECONDS", 0)
+    with (
+        db_lock.exclusive_database_lock(database),
+        pytest.raises(StorageUnavailable, match=r"restore .* is in progress"),
+    ):
+        backup_database(url, out=tmp_path / "during-restore.sqlite3")
+    assert not (tmp_path / "during-restore.sqlite3").exists()
+
+
+def test_a_second_exclusive_lock_is_refused(database: Path) -> None:
+    from dost_desk.storage import db_lock
+
+    with (
+        db_lock.exclusive_database_lock(database),
+        pytest.raises(db_lock.DatabaseInUse, match="DOST Desk is still open"),
+        db_lock.exclusive_database_lock(database),
+    ):
+        pass
+    with db_lock.exclusive_database_lock(database):  # released: free again
+        pass
