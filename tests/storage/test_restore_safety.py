@@ -257,6 +257,7 @@ def test_kill_9_during_a_restore_leaves_the_old_or_the_restored_database(
             set_marker(database, "old")
             subprocess.run(run_demo, check=True, capture_output=True, timeout=PROCESS_TIMEOUT)
             expected["old"] = count_applications(database)
+    print("states after kill -9:", sorted(seen))
     # A later restore is not blocked by anything the killed ones left behind.
     subprocess.run(restore, check=True, capture_output=True, timeout=PROCESS_TIMEOUT)
     assert marker(database) == "restored"
