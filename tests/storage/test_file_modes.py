@@ -95,6 +95,7 @@ def test_a_real_start_makes_the_data_folder_and_its_files_private(tmp_path: Path
 
 
 @posix_only
+@pytest.mark.slow
 def test_demo_backup_and_print_leave_only_private_files(tmp_path: Path) -> None:
     data = tmp_path / "dost-data"
     demo = dost_desk("demo", "--applications", "5", "--seed", "2")
@@ -125,6 +126,7 @@ def test_demo_backup_and_print_leave_only_private_files(tmp_path: Path) -> None:
 
 
 @posix_only
+@pytest.mark.slow
 def test_an_existing_install_is_tightened_at_the_next_start(tmp_path: Path) -> None:
     data = tmp_path / "dost-data"
     assert dost_desk("demo", "--applications", "2", "--seed", "1").returncode == 0

@@ -77,6 +77,7 @@ def database(tmp_path: Path) -> Path:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)
 def test_restore_refuses_while_a_demo_writes_and_loses_nothing(
     database: Path, tmp_path: Path
 ) -> None:
@@ -188,6 +189,7 @@ def test_the_cli_refuses_an_alembic_version_only_file_in_one_line(
     assert "not a complete DOST Desk database" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["truncated", "corrupt"])
 def test_a_damaged_backup_is_refused(database: Path, tmp_path: Path, damage: str) -> None:
     url = sqlite_url(database)
@@ -216,6 +218,7 @@ def test_a_damaged_backup_is_refused(database: Path, tmp_path: Path, damage: str
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)
 def test_kill_9_during_a_restore_leaves_the_old_or_the_restored_database(
     database: Path, tmp_path: Path
 ) -> None:
