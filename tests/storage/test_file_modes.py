@@ -120,6 +120,7 @@ def test_demo_backup_and_print_leave_only_private_files(tmp_path: Path) -> None:
 
     found = modes(data)
     assert any(name.startswith("backups/") for name in found)
+    assert "logs/dost-desk.log" in found  # the program's own log, under umask 077
     assert_private(found, data)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert stat.S_IMODE(receipt.stat().st_mode) == 0o600
