@@ -11,12 +11,20 @@ Which document applies is data (``statuses``/``services`` of each layout in
 printout's content: printing a content already printed is a reprint, marked DUBLİKAT
 with the original's number; a changed content (e.g. the certificate once handed over) is
 a new original.
+
+A printout is archived only once it exists: :func:`save_application_document` (and any
+``deliver`` callback, e.g. the printer) runs inside the transaction that allocates the
+copy number, and the archive row is committed only after the file was renamed into
+place or the job reached the printer. A failure or a kill -9 before that leaves no row,
+so the next print is still the original; the application row is locked (``SELECT … FOR
+UPDATE`` on PostgreSQL, ``BEGIN IMMEDIATE`` on SQLite) so two desks never take one copy.
 """
 
 from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,10 +33,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dost_desk.models.tables import PrintedDocument
+from dost_desk.models.tables import Application, PrintedDocument
 from dost_desk.print.context import Centre, CheckLine, build_context
 from dost_desk.print.documents import render_document
 from dost_desk.print.errors import DocumentNotApplicable, PrintError
+from dost_desk.print.faults import fault_point
+from dost_desk.print.output import check_output_path
 from dost_desk.print.output import save_pdf as save_pdf  # the Save-as-PDF action
 from dost_desk.print.profiles import get_profile
 from dost_desk.print.templates import DocumentTemplate, document_content, load_template
@@ -44,6 +54,9 @@ from dost_desk.services.checks import CheckView, summarise_checks
 from dost_desk.services.desk import BAKU, Desk
 from dost_desk.services.intake_dto import ApplicationView, NotFound
 from dost_desk.storage.unit_of_work import UnitOfWork
+
+# Delivers a rendered PDF (writes the file, sends it to the printer); raises if it could not.
+Deliver = Callable[[bytes], object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +138,13 @@ def _same_content(session: Session, application_id: str, kind: str, digest: str)
     return list(session.scalars(statement))
 
 
+def _lock_application(session: Session, application_id: str) -> None:
+    """Hold the application's row until commit, so copy numbers are taken one at a time
+    (PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` already serialises writers)."""
+    statement = select(Application.id).where(Application.id == application_id).with_for_update()
+    session.execute(statement)
+
+
 def _archive_and_render(
     desk: Desk,
     application_id: str,
@@ -132,12 +152,16 @@ def _archive_and_render(
     content: dict[str, Any],
     profile: str,
     archive: bool = True,
+    deliver: Deliver | None = None,
 ) -> RenderedDocument:
-    """Render ``content`` as the next copy of its kind and archive it, in one transaction
-    (the copy number is read under the write lock, so two desks cannot take the same).
+    """Render ``content`` as the next copy of its kind, ``deliver`` it, then archive it,
+    in one transaction (the copy number is read under a lock, so two desks cannot take
+    the same; a failed delivery rolls back, archiving nothing).
     ``archive=False`` renders what the next print would be and stores nothing."""
     digest = content_hash(content)
     with UnitOfWork(desk.engine, write=archive) as uow:
+        if archive:
+            _lock_application(uow.session, application_id)
         earlier = _same_content(uow.session, application_id, kind, digest)
         copy = (earlier[-1].copy_number + 1) if earlier else 1
         original = earlier[0].context.get("document_number") if earlier else None
@@ -147,6 +171,10 @@ def _archive_and_render(
             kind, content, profile, duplicate_of=original, copy_number=copy if earlier else None
         )
         sha = hashlib.sha256(pdf).hexdigest()
+        fault_point("rendered")
+        if deliver is not None:
+            deliver(pdf)
+            fault_point("delivered")
         printed_id = ""
         if archive:
             row = PrintedDocument(
@@ -165,6 +193,7 @@ def _archive_and_render(
             uow.session.flush()
             printed_id = row.id
             uow.commit()
+            fault_point("archived")
     return RenderedDocument(
         pdf=pdf,
         kind=kind,
@@ -208,16 +237,45 @@ def _check_detail(check: CheckView) -> str:
 
 
 def render_application_document(
-    desk: Desk, key: str, kind: str, profile: str = "a4"
+    desk: Desk, key: str, kind: str, profile: str = "a4", deliver: Deliver | None = None
 ) -> RenderedDocument:
-    """Render (and archive) the ``kind`` document of the application with this
+    """Render, ``deliver`` and archive the ``kind`` document of the application with this
     registration number or ID. A content printed before comes out as a DUBLİKAT copy.
+    ``deliver(pdf)`` (write the file, print it) runs before the archive row is committed:
+    if it raises, nothing is archived and the error passes through.
 
     Raises NotFound, :class:`DocumentNotApplicable` (the kind does not apply to this
     application now), TemplateError (unknown kind or profile), other PrintErrors.
     """
     application_id, content = _content_of(desk, key, kind, profile)
-    return _archive_and_render(desk, application_id, kind, content, profile)
+    return _archive_and_render(desk, application_id, kind, content, profile, deliver=deliver)
+
+
+def save_application_document(
+    desk: Desk, key: str, kind: str, path: str | Path, profile: str = "a4"
+) -> tuple[RenderedDocument, Path]:
+    """Write the ``kind`` document to ``path`` (a regular file, replaced atomically, or a
+    new file in an existing folder) and archive it once the file is in place; returns
+    the printout and the file. Files inside the data folder are private (0600).
+
+    Raises what :func:`render_application_document` raises and OutputNotWritable (the
+    path is a link, device, folder…, or the write failed: nothing archived)."""
+    target = check_output_path(path)  # a clear refusal before anything is rendered
+    mode = 0o600 if _inside(target, desk.settings.data_dir) else None
+    written: list[Path] = []
+
+    def write(pdf: bytes) -> None:
+        written.append(save_pdf(pdf, target, mode=mode))
+
+    printed = render_application_document(desk, key, kind, profile, deliver=write)
+    return printed, written[0]
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(Path(folder).expanduser().resolve())
+    except OSError:
+        return False
 
 
 def preview_application_document(
@@ -230,9 +288,12 @@ def preview_application_document(
     return _archive_and_render(desk, application_id, kind, content, profile, archive=False)
 
 
-def reprint_document(desk: Desk, printed_id: str, profile: str | None = None) -> RenderedDocument:
+def reprint_document(
+    desk: Desk, printed_id: str, profile: str | None = None, deliver: Deliver | None = None
+) -> RenderedDocument:
     """Print an archived document again from its archived content (DUBLİKAT, next copy
-    number), on its own profile or on ``profile``."""
+    number), on its own profile or on ``profile``; ``deliver`` as for
+    :func:`render_application_document`."""
     with UnitOfWork(desk.engine, write=False) as uow:
         row = uow.session.get(PrintedDocument, printed_id.strip())
         if row is None:
@@ -240,7 +301,7 @@ def reprint_document(desk: Desk, printed_id: str, profile: str | None = None) ->
         application_id, kind, content = row.application_id, row.kind, dict(row.context)
         profile = profile or row.profile
     get_profile(profile)
-    return _archive_and_render(desk, application_id, kind, content, profile)
+    return _archive_and_render(desk, application_id, kind, content, profile, deliver=deliver)
 
 
 def list_printed_documents(desk: Desk, key: str) -> list[PrintedDocumentSummary]:

@@ -157,7 +157,7 @@ def test_out_replaces_a_regular_file_atomically_and_new_files_follow_the_umask(
 
 # -- kill -9 in the middle of a print ------------------------------------------------------
 
-STAGES = ["rendered", "written", "renamed", "archived"]
+STAGES = ["rendered", "written", "delivered", "archived"]
 
 
 def _cli(database, tmp_path, *argv, fault: str | None = None) -> subprocess.CompletedProcess:
@@ -193,7 +193,7 @@ def test_kill_9_during_a_print_converges_on_the_next_print(stage, database, tmp_
     )
     assert killed.returncode == -9, killed.stderr
     delivered = target.exists()
-    assert delivered == (stage in ("renamed", "archived"))
+    assert delivered == (stage in ("delivered", "archived"))
     if delivered:
         assert "DUBLİKAT" not in text_of(target)  # a whole PDF, never half of one
     assert printed(database["url"], regno) == ([(1, False)] if stage == "archived" else [])
