@@ -1,8 +1,14 @@
-"""Preview a printed document (QtPdf), print it through Qt's print dialog, save it as PDF."""
+"""Preview a document (QtPdf), print it through Qt's print dialog, save it as PDF.
+
+The dialog shows what the next print would be; the :class:`Delivery` it is given decides
+what printing and saving mean (for a stored application: render the next copy, print or
+write it, and archive it only once it was delivered).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSettings, QSize, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -19,10 +25,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dost_desk.print.errors import PrintError
 from dost_desk.ui.workers import run_in_background
 
 PRINTER_KEY = "printing/last_printer"
+
+
+class Delivery(Protocol):
+    """How the previewed document is printed, saved and reprinted (run off the GUI
+    thread; each returns the PDF that was actually delivered or is shown next)."""
+
+    def send(self, send_pdf: Callable[[bytes], object]) -> bytes:
+        """Deliver the document with ``send_pdf`` (e.g. to a printer)."""
+        ...
+
+    def save(self, path: str) -> bytes:
+        """Write the document to ``path``."""
+        ...
+
+    def next_copy(self) -> bytes:
+        """The document the next print or save would deliver (for Reprint)."""
+        ...
 
 
 class PrintFailed(RuntimeError):
@@ -93,8 +115,8 @@ class PrintPreview(QDialog):
         pdf: bytes,
         title: str,
         suggested_name: str,
-        save: Callable[[bytes, str], None],
-        reprint: Callable[[], bytes] | None = None,
+        delivery: Delivery,
+        reprint: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -102,8 +124,8 @@ class PrintPreview(QDialog):
         self.setWindowTitle(title)
         self.resize(820, 900)
         self.pdf = pdf
-        self._save = save
-        self._reprint = reprint
+        self._delivery = delivery
+        self._reprint_allowed = reprint
         self._suggested = suggested_name
         self._job = None
         self.view = QPdfView(self)
@@ -117,7 +139,7 @@ class PrintPreview(QDialog):
         self.reprint_button = QPushButton(
             self.tr("&Reprint (duplicate)"), objectName="reprintButton"
         )
-        self.reprint_button.setVisible(reprint is not None)
+        self.reprint_button.setVisible(False)  # until the original was delivered
         close = QPushButton(self.tr("&Close"), objectName="closePreviewButton")
         buttons = QHBoxLayout()
         for button in (self.print_button, self.save_button, self.reprint_button):
@@ -162,26 +184,48 @@ class PrintPreview(QDialog):
             self.status.setText(self.tr("No printer is installed. The document stays saved."))
             return
         self.status.setText(self.tr("Printing on %1…").replace("%1", printer_name))
-        self.print_button.setEnabled(False)
-        self._job = run_in_background(
-            print_pdf,
-            self.pdf,
-            printer_name,
-            copies,
-            on_done=self._printed,
-            on_error=self._failed,
-            context=self,
+        pages: list[int] = []
+
+        def send(pdf: bytes) -> None:
+            pages.append(print_pdf(pdf, printer_name, copies))
+
+        self._start(
+            lambda: (self._delivery.send(send), pages[0]),
+            self._printed,
+            lambda error: self._failed(
+                self.tr("Printing failed: %1. Nothing was archived; the application stays saved."),
+                error,
+            ),
         )
 
-    def _printed(self, pages: int) -> None:
-        self.print_button.setEnabled(True)
+    def _start(self, work, on_done, on_error) -> None:
+        """Run ``work`` off the GUI thread; one action at a time."""
+        self._set_busy(True)
+
+        def done(result) -> None:
+            self._job = None
+            self._set_busy(False)
+            on_done(result)
+
+        def failed(error: Exception) -> None:
+            self._job = None
+            self._set_busy(False)
+            on_error(error)
+
+        self._job = run_in_background(work, on_done=done, on_error=failed, context=self)
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.print_button, self.save_button, self.reprint_button):
+            button.setEnabled(not busy)
+
+    def _printed(self, result: tuple[bytes, int]) -> None:
+        pdf, pages = result
+        self.show_pdf(pdf)  # what went to the printer (a DUBLİKAT if it was a reprint)
+        self.reprint_button.setVisible(self._reprint_allowed)
         self.status.setText(self.tr("Sent to the printer: %n page(s).", "", pages))
 
-    def _failed(self, error: Exception) -> None:
-        self.print_button.setEnabled(True)
-        self.status.setText(
-            self.tr("Printing failed: %1. The document stays saved.").replace("%1", str(error))
-        )
+    def _failed(self, template: str, error: Exception) -> None:
+        self.status.setText(template.replace("%1", str(error)))
 
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -191,19 +235,28 @@ class PrintPreview(QDialog):
             self.save_to(path)
 
     def save_to(self, path: str) -> None:
-        try:
-            self._save(self.pdf, path)
-        except (OSError, PrintError) as error:
-            self.status.setText(self.tr("Not saved: %1").replace("%1", str(error)))
-            return
+        """Save (and archive) the document as ``path`` off the GUI thread."""
+        self.status.clear()
+        self._start(
+            lambda: self._delivery.save(path),
+            lambda pdf: self._saved(pdf, path),
+            lambda error: self._failed(
+                self.tr("Not saved: %1. Nothing was archived; the application stays saved."),
+                error,
+            ),
+        )
+
+    def _saved(self, pdf: bytes, path: str) -> None:
+        self.show_pdf(pdf)
+        self.reprint_button.setVisible(self._reprint_allowed)
         self.status.setText(self.tr("Saved: %1").replace("%1", path))
 
     def reprint(self) -> None:
-        if self._reprint is None:
-            return
-        try:
-            self.show_pdf(self._reprint())
-        except PrintError as error:
-            self.status.setText(str(error))
-            return
-        self.status.setText(self.tr("A duplicate (DUBLİKAT) was made and archived."))
+        """Show the duplicate the next print or save makes (archived once delivered)."""
+        self._start(self._delivery.next_copy, self._next_copy, lambda e: self._failed("%1", e))
+
+    def _next_copy(self, pdf: bytes) -> None:
+        self.show_pdf(pdf)
+        self.status.setText(
+            self.tr("This is the duplicate (DUBLİKAT); print or save it to archive it.")
+        )
