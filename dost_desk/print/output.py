@@ -4,6 +4,7 @@ half-written file at the target."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -24,20 +25,20 @@ def check_output_path(path: str | Path) -> Path:
     except FileNotFoundError:
         folder = target.parent
         if not folder.is_dir():
-            raise OutputNotWritable(
-                f"cannot save the PDF to {target}: {_why(FileNotFoundError(), folder)}"
-            ) from None
+            raise _not_writable(target, FileNotFoundError(), folder) from None
         return target
     except OSError as error:
-        raise OutputNotWritable(
-            f"cannot save the PDF to {target}: {_why(error, target.parent)}"
-        ) from None
+        raise _not_writable(target, error, target.parent) from None
     if stat.S_ISDIR(info.st_mode):
-        raise OutputNotWritable(f"cannot save the PDF: {target} is a folder")
+        raise OutputNotWritable(
+            f"cannot save the PDF: {target} is a folder", "is_folder", str(target)
+        )
     if not stat.S_ISREG(info.st_mode):
         raise OutputNotWritable(
             f"cannot save the PDF to {target}: it is {_file_type(info.st_mode)}, "
-            "not a regular file (choose a new file name)"
+            "not a regular file (choose a new file name)",
+            "not_regular",
+            str(target),
         )
     return target
 
@@ -58,7 +59,7 @@ def save_pdf(pdf: bytes, path: str | Path, *, mode: int | None = None) -> Path:
             prefix=f".{target.name}.{os.getpid()}.", suffix=_SUFFIX, dir=folder
         )
     except OSError as error:
-        raise OutputNotWritable(f"cannot save the PDF to {target}: {_why(error, folder)}") from None
+        raise _not_writable(target, error, folder) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             if hasattr(os, "fchmod"):
@@ -74,7 +75,7 @@ def save_pdf(pdf: bytes, path: str | Path, *, mode: int | None = None) -> Path:
         raise
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputNotWritable(f"cannot save the PDF to {target}: {_why(error, folder)}") from None
+        raise _not_writable(target, error, folder) from None
     _sync_folder(folder)
     return target
 
@@ -143,14 +144,19 @@ def _file_type(mode: int) -> str:
     return "a special file"
 
 
-def _why(error: OSError, folder: Path) -> str:
+def _not_writable(target: Path, error: OSError, folder: Path) -> OutputNotWritable:
     if isinstance(error, FileNotFoundError):
-        return f"the folder {folder} does not exist"
-    if isinstance(error, NotADirectoryError) or (folder.exists() and not folder.is_dir()):
-        return f"{_first_file(folder)} is a file, not a folder"
-    if isinstance(error, PermissionError):
-        return f"no permission to write in {folder}"
-    return error.strerror or str(error)
+        why, reason, about = f"the folder {folder} does not exist", "missing_folder", folder
+    elif isinstance(error, NotADirectoryError) or (folder.exists() and not folder.is_dir()):
+        about = _first_file(folder)
+        why, reason = f"{about} is a file, not a folder", "not_a_folder"
+    elif isinstance(error, PermissionError):
+        why, reason, about = f"no permission to write in {folder}", "no_permission", folder
+    elif error.errno in (errno.ENOSPC, errno.EDQUOT):
+        why, reason, about = error.strerror or "the disk is full", "no_space", folder
+    else:
+        why, reason, about = error.strerror or str(error), "other", target
+    return OutputNotWritable(f"cannot save the PDF to {target}: {why}", reason, str(about))
 
 
 def _first_file(folder: Path) -> Path:

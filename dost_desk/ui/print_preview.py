@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dost_desk.print.errors import OutputNotWritable
 from dost_desk.ui.workers import run_in_background
 
 PRINTER_KEY = "printing/last_printer"
@@ -225,7 +226,24 @@ class PrintPreview(QDialog):
         self.status.setText(self.tr("Sent to the printer: %n page(s).", "", pages))
 
     def _failed(self, template: str, error: Exception) -> None:
-        self.status.setText(template.replace("%1", str(error)))
+        self.status.setText(template.replace("%1", self._describe(error)))
+
+    def _describe(self, error: Exception) -> str:
+        """Why a file could not be saved, in the user's language where it is known."""
+        if isinstance(error, OutputNotWritable):
+            texts = {
+                "missing_folder": self.tr("the folder %1 does not exist"),
+                "not_a_folder": self.tr("%1 is a file, not a folder"),
+                "is_folder": self.tr("%1 is a folder"),
+                "not_regular": self.tr(
+                    "%1 is a link, device or pipe, not a regular file; choose a new file name"
+                ),
+                "no_permission": self.tr("there is no permission to write in %1"),
+                "no_space": self.tr("the disk is full"),
+            }
+            if error.reason in texts:
+                return texts[error.reason].replace("%1", error.path)
+        return str(error)
 
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
