@@ -208,3 +208,84 @@ def test_kill_9_during_a_print_converges_on_the_next_print(stage, database, tmp_
         assert printed(database["url"], regno) == [(1, False)]
     # a temporary file left by the killed process is cleared by the next print
     assert [p.name for p in target.parent.iterdir()] == ["r.pdf"]
+
+
+# -- six desks printing one receipt at once, on the real PostgreSQL and on SQLite ---------
+
+
+@pytest.fixture
+def pg_database(pg_empty_url, tmp_path) -> dict:
+    """The PostgreSQL test database with one accepted application."""
+    from datetime import UTC, datetime
+
+    from dost_desk.config import load_settings
+    from dost_desk.services.applicants import set_applicant
+    from dost_desk.services.catalog import open_catalog, store_catalog_in_database
+    from dost_desk.services.desk import Desk
+    from dost_desk.services.intake import record_document, start_application
+    from dost_desk.services.intake_dto import ApplicantInput
+    from dost_desk.services.outcome import submit_application
+    from dost_desk.storage.engine import create_engine_for
+    from dost_desk.storage.migrate import run_upgrade
+
+    run_upgrade(pg_empty_url)
+    engine = create_engine_for(pg_empty_url)
+    store_catalog_in_database(engine)
+    today = datetime(2026, 9, 7, 5, 0, tzinfo=UTC)
+    desk = Desk(engine, load_settings(centre_code="C123"), open_catalog(), lambda: today)
+    try:
+        app = start_application(desk, "01-08-02-00", {"action": "issue"}, "in_person")
+        person = ApplicantInput(
+            fin="5ZX8K2P",
+            id_document_number="AA1234567",
+            surname="Əliyeva",
+            name="Günay",
+            birth_date="03.05.1990",
+        )
+        set_applicant(desk, app.id, person)
+        record_document(desk, app.id, "Şəxsiyyət vəsiqəsi.", "original")
+        app = submit_application(desk, app.id)
+    finally:
+        desk.close()
+    return {"url": pg_empty_url, "regno": app.registration_number}
+
+
+@pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
+def test_six_parallel_print_app_processes_give_one_original(backend, request, tmp_path):
+    database = request.getfixturevalue("pg_database" if backend == "postgresql" else "database")
+    regno = database["regno"]
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DOST_")}
+    env.update(
+        DOST_DESK_DATABASE_URL=database["url"],
+        DOST_DESK_CENTRE_CODE="C123",
+        DOST_DESK_CONFIG=str(tmp_path / "none.toml"),
+        DOST_DESK_DATA_DIR=str(tmp_path / "data"),
+    )
+    outs = [tmp_path / f"r{n}.pdf" for n in range(6)]
+    processes = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "dost_desk",
+                "print",
+                "app",
+                regno,
+                "--kind",
+                "receipt",
+                "--out",
+                str(out),
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for out in outs
+    ]
+    for process in processes:
+        _, err = process.communicate(timeout=180)
+        assert process.returncode == 0, err
+    assert sorted(printed(database["url"], regno)) == [(n, n > 1) for n in range(1, 7)]
+    originals = [out for out in outs if "DUBLİKAT" not in text_of(out)]
+    assert len(originals) == 1
