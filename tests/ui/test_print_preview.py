@@ -64,13 +64,18 @@ def test_a_failed_save_archives_nothing_and_says_why(open_window, qtbot, tmp_pat
     blocker.write_text("x")
     link = out / "link.pdf"
     link.symlink_to(blocker)
-    template = QCoreApplication.translate(
-        "PrintPreview", "Not saved: %1. Nothing was archived; the application stays saved."
-    )
-    before, after = template.split("%1")
-    for bad in (blocker / "receipt.pdf", link):
-        status = _saved(intake.preview, qtbot, bad)
-        assert status.startswith(before) and status.endswith(after) and "file" in status
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("PrintPreview", text)
+
+    not_saved = tr("Not saved: %1. Nothing was archived; the application stays saved.")
+    not_regular = "%1 is a link, device or pipe, not a regular file; choose a new file name"
+    for bad, reason, about in (
+        (blocker / "receipt.pdf", "%1 is a file, not a folder", blocker),
+        (link, not_regular, link),
+    ):
+        why = tr(reason).replace("%1", str(about))
+        assert _saved(intake.preview, qtbot, bad) == not_saved.replace("%1", why)
     assert sorted(out.iterdir()) == [blocker, link] and blocker.read_text() == "x"
     assert list_printed_documents(window.desk, intake.application.id) == []
     _saved(intake.preview, qtbot, out / "receipt.pdf")
