@@ -41,3 +41,8 @@ class OutputNotWritable(PrintError):
         super().__init__(message)
         self.reason = reason
         self.path = path
+
+
+class NotArchived(PrintError):
+    """The document was delivered (file written, job sent) but its archive row could not
+    be committed (e.g. the server went away): the next print may be the original again."""

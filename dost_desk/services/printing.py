@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from dost_desk.models.tables import Application, PrintedDocument
 from dost_desk.print.context import Centre, CheckLine, build_context
 from dost_desk.print.documents import render_document
-from dost_desk.print.errors import DocumentNotApplicable
+from dost_desk.print.errors import DocumentNotApplicable, NotArchived
 from dost_desk.print.faults import fault_point
 from dost_desk.print.output import check_output_path
 from dost_desk.print.output import save_pdf as save_pdf  # the Save-as-PDF action
@@ -55,6 +55,7 @@ from dost_desk.services.intake_dto import ApplicationView, NotFound
 from dost_desk.services.print_samples import render_sample as render_sample
 from dost_desk.services.print_samples import sample_context as sample_context
 from dost_desk.services.print_samples import sample_view as sample_view
+from dost_desk.storage.engine import StorageError
 from dost_desk.storage.unit_of_work import UnitOfWork
 
 # Delivers a rendered PDF (writes the file, sends it to the printer); raises if it could not.
@@ -174,11 +175,8 @@ def _archive_and_render(
         )
         sha = hashlib.sha256(pdf).hexdigest()
         fault_point("rendered")
-        if deliver is not None:
-            deliver(pdf)
-            fault_point("delivered")
         printed_id = ""
-        if archive:
+        if archive:  # flushed (checked) before the paper exists, committed after
             row = PrintedDocument(
                 application_id=application_id,
                 kind=kind,
@@ -194,7 +192,11 @@ def _archive_and_render(
             uow.session.add(row)
             uow.session.flush()
             printed_id = row.id
-            uow.commit()
+        if deliver is not None:
+            deliver(pdf)
+            fault_point("delivered")
+        if archive:
+            _commit_delivered(uow, kind, copy, delivered=deliver is not None)
             fault_point("archived")
     return RenderedDocument(
         pdf=pdf,
@@ -209,6 +211,19 @@ def _archive_and_render(
         content_hash=digest,
         duplicate_of=original,
     )
+
+
+def _commit_delivered(uow: UnitOfWork, kind: str, copy: int, delivered: bool) -> None:
+    """Commit the archive row; a failure after the document went out says so plainly."""
+    try:
+        uow.commit()
+    except StorageError as error:
+        if not delivered:
+            raise
+        raise NotArchived(
+            f"the {kind} (copy {copy}) was delivered but may not have been archived "
+            f"({error}); run `dost-desk print list` before printing it again"
+        ) from error
 
 
 def _content_of(desk: Desk, key: str, kind: str, profile: str) -> tuple[str, dict[str, Any]]:

@@ -58,3 +58,42 @@ def test_six_parallel_prints_of_one_receipt_give_one_original(database_url, make
     assert sorted((p.copy_number, p.duplicate) for p in archived) == [
         (n, n > 1) for n in range(1, PRINTS + 1)
     ]
+
+
+def test_a_lost_connection_after_delivery_says_the_copy_may_not_be_archived(
+    pg_empty_url, make_desk, clock, tmp_path
+):
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from dost_desk.print.errors import PrintError
+    from dost_desk.services.printing import save_application_document
+
+    url = _prepared(pg_empty_url)
+    desk = make_desk(url)
+    app = accepted_certificate(desk, clock)
+    target = tmp_path / "r.pdf"
+    parts = make_url(url)
+
+    def cut_the_connection(pdf: bytes) -> None:
+        target.write_bytes(pdf)  # delivered
+        with psycopg.connect(
+            host=parts.host,
+            port=parts.port,
+            user=parts.username,
+            dbname=parts.database,
+            autocommit=True,
+            connect_timeout=3,
+        ) as admin:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s "
+                "AND pid <> pg_backend_pid() AND state = 'idle in transaction'",
+                (parts.database,),
+            )
+
+    with pytest.raises(PrintError, match="may not have been archived") as caught:
+        render_application_document(desk, app.id, "receipt", deliver=cut_the_connection)
+    assert "\n" not in str(caught.value) and "print list" in str(caught.value)
+    assert list_printed_documents(desk, app.id) == []
+    rendered, _ = save_application_document(desk, app.id, "receipt", target)
+    assert (rendered.copy_number, rendered.duplicate) == (1, False)
