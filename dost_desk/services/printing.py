@@ -16,15 +16,16 @@ A printout is archived only once it exists: :func:`save_application_document` (a
 ``deliver`` callback, e.g. the printer) runs inside the transaction that allocates the
 copy number, and the archive row is committed only after the file was renamed into
 place or the job reached the printer. A failure or a kill -9 before that leaves no row,
-so the next print is still the original; the application row is locked (``SELECT … FOR
-UPDATE`` on PostgreSQL, ``BEGIN IMMEDIATE`` on SQLite) so two desks never take one copy.
+so the next print is still the original. A print lock per application
+(:mod:`~dost_desk.services.print_lock`) makes two desks take copy numbers one at a time
+without holding the database's write lock while a printer works.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dost_desk.models.tables import Application, PrintedDocument
+from dost_desk.models.tables import PrintedDocument, new_id
 from dost_desk.print.context import Centre, CheckLine, build_context
 from dost_desk.print.documents import render_document
 from dost_desk.print.errors import DocumentNotApplicable, NotArchived
@@ -52,6 +53,7 @@ from dost_desk.services.applications import application_view, load_application
 from dost_desk.services.checks import CheckView, summarise_checks
 from dost_desk.services.desk import BAKU, Desk
 from dost_desk.services.intake_dto import ApplicationView, NotFound
+from dost_desk.services.print_lock import print_lock
 from dost_desk.services.print_samples import render_sample as render_sample
 from dost_desk.services.print_samples import sample_context as sample_context
 from dost_desk.services.print_samples import sample_view as sample_view
@@ -141,13 +143,6 @@ def _same_content(session: Session, application_id: str, kind: str, digest: str)
     return list(session.scalars(statement))
 
 
-def _lock_application(session: Session, application_id: str) -> None:
-    """Hold the application's row until commit, so copy numbers are taken one at a time
-    (PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` already serialises writers)."""
-    statement = select(Application.id).where(Application.id == application_id).with_for_update()
-    session.execute(statement)
-
-
 def _archive_and_render(
     desk: Desk,
     application_id: str,
@@ -158,59 +153,66 @@ def _archive_and_render(
     deliver: Deliver | None = None,
 ) -> RenderedDocument:
     """Render ``content`` as the next copy of its kind, ``deliver`` it, then archive it,
-    in one transaction (the copy number is read under a lock, so two desks cannot take
-    the same; a failed delivery rolls back, archiving nothing).
-    ``archive=False`` renders what the next print would be and stores nothing."""
+    all under the application's print lock (so two desks cannot take the same copy
+    number); a failed delivery archives nothing. ``archive=False`` renders what the
+    next print would be and stores nothing."""
+    if not archive:
+        return _render_next(desk, application_id, kind, content, profile)[0]
+    with print_lock(desk.engine, application_id):
+        rendered, row = _render_next(desk, application_id, kind, content, profile)
+        fault_point("rendered")
+        if deliver is not None:
+            deliver(rendered.pdf)
+            fault_point("delivered")
+        with UnitOfWork(desk.engine) as uow:  # the write lock only for the insert
+            uow.session.add(row)
+            _commit_delivered(uow, kind, row.copy_number, delivered=deliver is not None)
+        fault_point("archived")
+    return replace(rendered, printed_id=row.id)
+
+
+def _render_next(
+    desk: Desk, application_id: str, kind: str, content: dict[str, Any], profile: str
+) -> tuple[RenderedDocument, PrintedDocument]:
+    """The next copy of ``content`` (the archived original's content for a reprint) and
+    the archive row it would get."""
     digest = content_hash(content)
-    with UnitOfWork(desk.engine, write=archive) as uow:
-        if archive:
-            _lock_application(uow.session, application_id)
+    with UnitOfWork(desk.engine, write=False) as uow:
         earlier = _same_content(uow.session, application_id, kind, digest)
         copy = (earlier[-1].copy_number + 1) if earlier else 1
         original = earlier[0].context.get("document_number") if earlier else None
         if earlier:
             content = dict(earlier[0].context)  # the archived original, byte for byte
-        pdf = render_document(
-            kind, content, profile, duplicate_of=original, copy_number=copy if earlier else None
-        )
-        sha = hashlib.sha256(pdf).hexdigest()
-        fault_point("rendered")
-        printed_id = ""
-        if archive:  # flushed (checked) before the paper exists, committed after
-            row = PrintedDocument(
-                application_id=application_id,
-                kind=kind,
-                profile=profile,
-                copy_number=copy,
-                duplicate=bool(earlier),
-                sha256=sha,
-                content_hash=digest,
-                context=content,
-                printed_by=desk.agent,
-                printed_at=desk.now(),
-            )
-            uow.session.add(row)
-            uow.session.flush()
-            printed_id = row.id
-        if deliver is not None:
-            deliver(pdf)
-            fault_point("delivered")
-        if archive:
-            _commit_delivered(uow, kind, copy, delivered=deliver is not None)
-            fault_point("archived")
-    return RenderedDocument(
+    pdf = render_document(
+        kind, content, profile, duplicate_of=original, copy_number=copy if earlier else None
+    )
+    sha = hashlib.sha256(pdf).hexdigest()
+    row = PrintedDocument(
+        id=new_id(),
+        application_id=application_id,
+        kind=kind,
+        profile=profile,
+        copy_number=copy,
+        duplicate=bool(earlier),
+        sha256=sha,
+        content_hash=digest,
+        context=content,
+        printed_by=desk.agent,
+        printed_at=desk.now(),
+    )
+    rendered = RenderedDocument(
         pdf=pdf,
         kind=kind,
         registration_number=content.get("registration_number") or None,
         copy_number=copy,
         duplicate=bool(earlier),
         sha256=sha,
-        printed_id=printed_id,
         profile=profile,
         document_number=str(content.get("document_number", "")),
         content_hash=digest,
         duplicate_of=original,
     )
+    return rendered, row
 
 
 def _commit_delivered(uow: UnitOfWork, kind: str, copy: int, delivered: bool) -> None:
@@ -412,8 +414,6 @@ def _verify_qr(desk: Desk, text: str) -> VerificationResult:
             valid=False,
         )
     first = rows[0]
-    from dataclasses import replace
-
     found = replace(
         base,
         content_hash=first.content_hash,
@@ -433,7 +433,5 @@ def _archived(rows: list[PrintedDocument]) -> str:
 
 
 def _note(result: VerificationResult, note: str, valid: bool | None = None) -> VerificationResult:
-    from dataclasses import replace
-
     reason = f"{result.reason}; {note}" if result.reason else note
     return replace(result, reason=reason, valid=result.valid if valid is None else valid)

@@ -60,7 +60,7 @@ def test_six_parallel_prints_of_one_receipt_give_one_original(database_url, make
     ]
 
 
-def test_a_lost_connection_after_delivery_says_the_copy_may_not_be_archived(
+def test_an_archive_failing_after_delivery_says_the_copy_may_not_be_archived(
     pg_empty_url, make_desk, clock, tmp_path
 ):
     import psycopg
@@ -75,8 +75,7 @@ def test_a_lost_connection_after_delivery_says_the_copy_may_not_be_archived(
     target = tmp_path / "r.pdf"
     parts = make_url(url)
 
-    def cut_the_connection(pdf: bytes) -> None:
-        target.write_bytes(pdf)  # delivered
+    def admin(statement: str) -> None:
         with psycopg.connect(
             host=parts.host,
             port=parts.port,
@@ -84,16 +83,38 @@ def test_a_lost_connection_after_delivery_says_the_copy_may_not_be_archived(
             dbname=parts.database,
             autocommit=True,
             connect_timeout=3,
-        ) as admin:
-            admin.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s "
-                "AND pid <> pg_backend_pid() AND state = 'idle in transaction'",
-                (parts.database,),
-            )
+        ) as connection:
+            connection.execute(statement)
 
-    with pytest.raises(PrintError, match="may not have been archived") as caught:
-        render_application_document(desk, app.id, "receipt", deliver=cut_the_connection)
+    def deliver_then_break_the_archive(pdf: bytes) -> None:
+        target.write_bytes(pdf)  # delivered
+        admin("ALTER TABLE printed_documents RENAME TO printed_documents_away")
+
+    try:
+        with pytest.raises(PrintError, match="may not have been archived") as caught:
+            render_application_document(
+                desk, app.id, "receipt", deliver=deliver_then_break_the_archive
+            )
+    finally:
+        admin("ALTER TABLE IF EXISTS printed_documents_away RENAME TO printed_documents")
     assert "\n" not in str(caught.value) and "print list" in str(caught.value)
     assert list_printed_documents(desk, app.id) == []
     rendered, _ = save_application_document(desk, app.id, "receipt", target)
     assert (rendered.copy_number, rendered.duplicate) == (1, False)
+
+
+def test_a_print_in_progress_does_not_hold_the_database_write_lock(make_desk, clock):
+    """A printer can take seconds: meanwhile other work (autosave, sync) keeps writing."""
+    from dost_desk.services.intake import start_application
+
+    desk = make_desk()
+    app = accepted_certificate(desk, clock)
+    other = make_desk()
+    written = []
+
+    def slow_printer(pdf: bytes) -> None:
+        # another desk process starts an application while this print is on its way
+        written.append(start_application(other, "01-08-02-00", {"action": "issue"}, "in_person"))
+
+    rendered = render_application_document(desk, app.id, "receipt", deliver=slow_printer)
+    assert rendered.copy_number == 1 and len(written) == 1
