@@ -1,11 +1,12 @@
-"""One print of an application at a time, across threads and processes, without holding
-a database write lock while the document is delivered (a printer can take seconds, and
+"""Copy numbers taken one at a time, across threads and processes, without holding the
+database's write lock while a document is delivered (a printer can take seconds, and
 SQLite's write lock would block every autosave and sync meanwhile).
 
-PostgreSQL: a session advisory lock on a dedicated connection (not left idle in a
-transaction). SQLite: an exclusive ``flock`` on ``<database>.print-lock`` beside the
-file (the database is never on a network share). Both are released by the operating
-system or the server when the process dies, so a kill -9 never leaves the lock held.
+PostgreSQL: a session advisory lock per application on a dedicated connection (never
+left idle in a transaction). SQLite: an exclusive ``flock`` on ``<database>.print-lock``
+beside the file, so one print at a time per database (one desk's prints; the file is
+never on a network share). Both are released by the operating system or the server when
+the process dies, so a kill -9 never leaves the lock held.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ _IN_MEMORY = threading.Lock()  # an in-memory SQLite database lives in one proce
 
 @contextmanager
 def print_lock(engine: Engine, application_id: str) -> Iterator[None]:
-    """Hold the print lock of ``application_id`` for the block."""
+    """Hold the print lock of ``application_id`` (SQLite: of the whole database)."""
     if engine.dialect.name == "postgresql":
         with _advisory_lock(engine, application_id):
             yield
