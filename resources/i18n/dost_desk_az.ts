@@ -756,7 +756,7 @@
 <context>
     <name>IntakePrinting</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/printing.py" line="58"/>
+        <location filename="../../dost_desk/ui/intake/printing.py" line="61"/>
         <source>Preparing the document…</source>
         <translation>Sənəd hazırlanır…</translation>
     </message>
@@ -1063,37 +1063,42 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="115"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="138"/>
         <source>&amp;Print…</source>
         <translation>&amp;Çap et…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="116"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="139"/>
         <source>&amp;Save as PDF…</source>
         <translation>PDF kimi &amp;saxla…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="118"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="141"/>
         <source>&amp;Reprint (duplicate)</source>
         <translation>&amp;Təkrar çap (dublikat)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="121"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="144"/>
         <source>&amp;Close</source>
         <translation>&amp;Bağla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="162"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="185"/>
         <source>No printer is installed. The document stays saved.</source>
         <translation>Printer quraşdırılmayıb. Sənəd yadda saxlanılıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="164"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="187"/>
         <source>Printing on %1…</source>
         <translation>%1 printerində çap edilir…</translation>
     </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="197"/>
+        <source>Printing failed: %1. Nothing was archived; the application stays saved.</source>
+        <translation>Çap alınmadı: %1. Heç nə arxivləşdirilmədi; müraciət saxlanılıb.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/print_preview.py" line="178"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="226"/>
         <source>Sent to the printer: %n page(s).</source>
         <translation>
             <numerusform>Printerə göndərildi: %n səhifə.</numerusform>
@@ -1101,34 +1106,59 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="183"/>
-        <source>Printing failed: %1. The document stays saved.</source>
-        <translation>Çap alınmadı: %1. Sənəd yadda saxlanılıb.</translation>
+        <location filename="../../dost_desk/ui/print_preview.py" line="235"/>
+        <source>the folder %1 does not exist</source>
+        <translation>%1 qovluğu yoxdur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="188"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="236"/>
+        <source>%1 is a file, not a folder</source>
+        <translation>%1 qovluq deyil, fayldır</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="237"/>
+        <source>%1 is a folder</source>
+        <translation>%1 qovluqdur</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="239"/>
+        <source>%1 is a link, device or pipe, not a regular file; choose a new file name</source>
+        <translation>%1 adi fayl deyil (keçid, qurğu və ya kanaldır); yeni fayl adı seçin</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="241"/>
+        <source>there is no permission to write in %1</source>
+        <translation>%1 qovluğuna yazmağa icazə yoxdur</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="242"/>
+        <source>the disk is full</source>
+        <translation>disk doludur</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="262"/>
+        <source>Not saved: %1. Nothing was archived; the application stays saved.</source>
+        <translation>Saxlanılmadı: %1. Heç nə arxivləşdirilmədi; müraciət saxlanılıb.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="279"/>
+        <source>This is the duplicate (DUBLİKAT); print or save it to archive it.</source>
+        <translation>Bu, dublikatdır (DUBLİKAT); arxivləşdirmək üçün onu çap edin və ya saxlayın.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="250"/>
         <source>Save as PDF</source>
         <translation>PDF kimi saxla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="188"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="250"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF sənədləri (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="197"/>
-        <source>Not saved: %1</source>
-        <translation>Saxlanılmadı: %1</translation>
-    </message>
-    <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="199"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="270"/>
         <source>Saved: %1</source>
         <translation>Saxlanıldı: %1</translation>
-    </message>
-    <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="209"/>
-        <source>A duplicate (DUBLİKAT) was made and archived.</source>
-        <translation>Dublikat (DUBLİKAT) hazırlandı və arxivə əlavə edildi.</translation>
     </message>
 </context>
 <context>
