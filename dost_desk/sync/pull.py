@@ -9,7 +9,9 @@ whose transaction took its number first and committed last; a snapshot cannot.
 What is pulled, into one local transaction (no outbox entries: these are not local
 changes), with the cursor moved only when it commits:
 
-* **published passports** (``dost-desk catalog publish``): replace the local copy;
+* **published passports** (``dost-desk catalog publish``): replace the local copy, once
+  checked as ``catalog validate`` checks a file (a bad one is refused and reported; the
+  desk keeps the version it had);
 * **holiday overrides** (and their deletions): the central calendar corrections;
 * **reference values** (and their deletions), e.g. the identity-document formats;
 * **this centre's applications** changed centrally (e.g. by the back office): applied
@@ -28,10 +30,27 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import uuid4
 
-from sqlalchemy import delete, insert, literal_column, select, text, update
+from sqlalchemy import (
+    Text,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal_column,
+    null,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
 
+from dost_desk.catalog.loader import (
+    MAX_PUBLISHED_CHARS,
+    check_published_passport,
+    load_reference,
+)
 from dost_desk.models.base import utc_now
 from dost_desk.models.followup_tables import BackOfficeOrder
 from dost_desk.models.sync_tables import OutboxEntry, SyncFact
@@ -82,6 +101,7 @@ class PullSummary:
     """What a pull brought."""
 
     passports: list[str] = field(default_factory=list)
+    refused_passports: list[str] = field(default_factory=list)  # "ID:field: why", kept out
     holidays: int = 0
     reference: int = 0
     applications: int = 0
@@ -95,6 +115,12 @@ class PullSummary:
             f"{self.reference} reference data changes, "
             f"{self.applications} application changes, {len(self.orders)} closed orders"
             + (f"; {len(self.conflicts)} conflicts kept" if self.conflicts else "")
+            + (
+                f"; refused {len(self.refused_passports)} published passports "
+                f"(the earlier version stays): {'; '.join(self.refused_passports)}"
+                if self.refused_passports
+                else ""
+            )
         )
 
 
@@ -168,9 +194,13 @@ def _read_changes(connection: Connection, cursor: str | None, centre_code: str) 
     params = {"cursor": cursor}
     snapshot = connection.scalar(text("SELECT CAST(pg_current_snapshot() AS text)"))
     central_now = connection.scalar(text("SELECT now()"))
+    # A body past the bound is not even read (an alias bomb published before the check).
+    too_large = func.octet_length(cast(_PASSPORTS.c.body, Text)) > MAX_PUBLISHED_CHARS
+    body = case((too_large, null()), else_=_PASSPORTS.c.body).label("body")
+    columns = [column for column in _PASSPORTS.c if column.name != "body"]
     passports = _rows(
         connection,
-        select(_PASSPORTS).where(
+        select(*columns, body).where(
             _PASSPORTS.c.source_file.startswith(PUBLISHED_PREFIX), _changed("passports")
         ),
         params,
@@ -234,7 +264,7 @@ def _rows(connection: Connection, statement: Any, params: dict[str, Any]) -> lis
 def _apply_changes(
     connection: Connection, changes: _Changes, summary: PullSummary, at: datetime
 ) -> None:
-    summary.passports = _apply_passports(connection, changes.passports)
+    summary.passports = _apply_passports(connection, changes.passports, summary.refused_passports)
     summary.holidays = _apply_holidays(connection, changes.holidays, changes.deleted_days)
     summary.reference = _apply_reference(connection, changes.reference, changes.deleted_reference)
     held = set(connection.execute(held_applications()).scalars())
@@ -243,11 +273,18 @@ def _apply_changes(
     summary.orders = _apply_orders(connection, changes.orders, held | set(summary.conflicts))
 
 
-def _apply_passports(connection: Connection, rows: list[dict[str, Any]]) -> list[str]:
+def _apply_passports(
+    connection: Connection, rows: list[dict[str, Any]], refused: list[str]
+) -> list[str]:
     local = dict(connection.execute(select(_PASSPORTS.c.id, _PASSPORTS.c.version_hash)).all())
+    reference = load_reference() if rows else None
     changed = []
     for row in rows:
         if local.get(row["id"]) == row["version_hash"]:
+            continue
+        passport, issues = check_published_passport(row["id"], row["body"], reference)
+        if passport is None:
+            refused.append(str(next(i for i in issues if i.severity == "error")))
             continue
         if row["id"] in local:
             connection.execute(update(_PASSPORTS).where(_PASSPORTS.c.id == row["id"]).values(row))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from dost_desk.print.errors import OutputNotWritable
+from dost_desk.ui.error_messages import error_line
 from dost_desk.ui.workers import run_in_background
 
 PRINTER_KEY = "printing/last_printer"
@@ -243,7 +244,9 @@ class PrintPreview(QDialog):
             }
             if error.reason in texts:
                 return texts[error.reason].replace("%1", error.path)
-        return str(error)
+        if isinstance(error, PrintFailed):
+            return str(error)  # names the printer and what it said
+        return error_line(error)
 
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

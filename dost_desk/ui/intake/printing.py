@@ -12,6 +12,7 @@ from dost_desk.print.errors import PrintError
 from dost_desk.services import printing
 from dost_desk.services.intake_dto import NotFound
 from dost_desk.storage.engine import StorageError
+from dost_desk.ui.error_messages import error_text
 from dost_desk.ui.intake.pages import document_kind_labels
 from dost_desk.ui.print_preview import PrintPreview
 from dost_desk.ui.workers import run_in_background
@@ -63,7 +64,7 @@ def open_document(view: IntakeView, kind: str) -> None:
     view.print_job = run_in_background(
         delivery.next_copy,
         on_done=lambda pdf: _preview(view, kind, delivery, pdf),
-        on_error=lambda error: view.message.setText(str(error)),
+        on_error=lambda error: view.message.setText(error_text(error)),
         context=view,
     )
 
