@@ -183,6 +183,7 @@ def _cli(database, tmp_path, *argv, fault: str | None = None) -> subprocess.Comp
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stage", STAGES)
 def test_kill_9_during_a_print_converges_on_the_next_print(stage, database, tmp_path):
     regno = database["regno"]
@@ -250,7 +251,10 @@ def pg_database(pg_empty_url, tmp_path) -> dict:
     return {"url": pg_empty_url, "regno": app.registration_number}
 
 
-@pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "backend", [pytest.param("postgresql", marks=pytest.mark.postgres), "sqlite"]
+)
 def test_six_parallel_print_app_processes_give_one_original(backend, request, tmp_path):
     database = request.getfixturevalue("pg_database" if backend == "postgresql" else "database")
     regno = database["regno"]

@@ -26,7 +26,7 @@ def _prepared(url: str) -> str:
     return url
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request, desk_url):
     if request.param == "sqlite":
         return desk_url
@@ -60,6 +60,7 @@ def test_six_parallel_prints_of_one_receipt_give_one_original(database_url, make
     ]
 
 
+@pytest.mark.postgres
 def test_an_archive_failing_after_delivery_says_the_copy_may_not_be_archived(
     pg_empty_url, make_desk, clock, tmp_path
 ):
