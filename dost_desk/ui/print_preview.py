@@ -53,6 +53,15 @@ class PrintFailed(RuntimeError):
     """No page could be sent to the printer (no printer, spooler down, bad document)."""
 
 
+class PartlyPrinted(RuntimeError):
+    """Some copies were printed (and archived) before ``cause`` stopped the rest."""
+
+    def __init__(self, sheets: int, cause: Exception) -> None:
+        super().__init__(f"{sheets} copies printed, then: {cause}")
+        self.sheets = sheets
+        self.cause = cause
+
+
 def load_pdf(pdf: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
     """A QPdfDocument reading ``pdf`` from memory (keep the buffer alive with the document)."""
     buffer = QBuffer(parent)
@@ -189,15 +198,35 @@ class PrintPreview(QDialog):
         pages: list[int] = []
 
         def send(pdf: bytes) -> None:
-            pages.append(print_pdf(pdf, printer_name, copies))
+            pages.append(print_pdf(pdf, printer_name, 1))
 
-        self._start(
-            lambda: (self._delivery.send(send), pages[0]),
-            self._printed,
-            lambda error: self._failed(
-                self.tr("Printing failed: %1. Nothing was archived; the application stays saved."),
-                error,
-            ),
+        def print_each_copy() -> tuple[bytes, int]:
+            # every sheet is its own archived copy: one original, then DUBLİKAT copies
+            delivered = b""
+            for sheet in range(max(1, copies)):
+                try:
+                    delivered = self._delivery.send(send)
+                except Exception as error:  # reported on the GUI thread, never swallowed
+                    if sheet == 0:
+                        raise
+                    raise PartlyPrinted(sheet, error) from error
+            return delivered, sum(pages)
+
+        self._start(print_each_copy, self._printed, self._print_failed)
+
+    def _print_failed(self, error: Exception) -> None:
+        if isinstance(error, PartlyPrinted):
+            template = self.tr(
+                "Printing stopped after %n copy(ies): %1. Those are archived; the application "
+                "stays saved.",
+                "",
+                error.sheets,
+            )
+            self._failed(template, error.cause)
+            return
+        self._failed(
+            self.tr("Printing failed: %1. Nothing was archived; the application stays saved."),
+            error,
         )
 
     def _start(self, work, on_done, on_error) -> None:

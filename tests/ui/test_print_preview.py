@@ -3,6 +3,8 @@ A document is archived only once it was saved or printed: a failed save archives
 
 from __future__ import annotations
 
+import io
+
 from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication, Qt
 from test_intake import Keys, applicant_by_keyboard, open_applicant_page
@@ -100,3 +102,59 @@ def test_a_failed_print_archives_nothing_and_says_why(open_window, qtbot):
     assert status.startswith(before) and status.endswith(after) and "NO_SUCH_PRINTER" in status
     assert preview.print_button.isEnabled()
     assert list_printed_documents(window.desk, intake.application.id) == []
+
+
+def test_two_copies_on_the_printer_are_an_original_and_a_duplicate(open_window, qtbot, monkeypatch):
+    from dost_desk.ui import print_preview
+
+    sheets: list[tuple[bytes, int]] = []
+
+    def printer(pdf: bytes, name: str, copies: int = 1) -> int:
+        sheets.append((pdf, copies))
+        return 1
+
+    monkeypatch.setattr(print_preview, "print_pdf", printer)  # no paper in a test
+    window = open_window()
+    intake = _accept(window, qtbot)
+    qtbot.waitUntil(lambda: getattr(intake, "preview", None) is not None, timeout=30_000)
+    intake.preview.print_on("DESK_PRINTER", copies=2)
+    qtbot.waitUntil(lambda: intake.preview._job is None, timeout=30_000)
+    texts = [
+        "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        for pdf, _ in sheets
+    ]
+    assert [copies for _, copies in sheets] == [1, 1]
+    assert ["DUBLİKAT" in text for text in texts] == [False, True]
+    printed = list_printed_documents(window.desk, intake.application.id)
+    assert [(p.copy_number, p.duplicate) for p in printed] == [(1, False), (2, True)]
+
+
+def test_a_printer_failing_on_the_second_copy_keeps_the_first_archived(
+    open_window, qtbot, monkeypatch
+):
+    from dost_desk.ui import print_preview
+
+    sheets: list[bytes] = []
+
+    def printer(pdf: bytes, name: str, copies: int = 1) -> int:
+        if sheets:
+            raise print_preview.PrintFailed("the printer is out of paper")
+        sheets.append(pdf)
+        return 1
+
+    monkeypatch.setattr(print_preview, "print_pdf", printer)  # no paper in a test
+    window = open_window()
+    intake = _accept(window, qtbot)
+    qtbot.waitUntil(lambda: getattr(intake, "preview", None) is not None, timeout=30_000)
+    intake.preview.print_on("DESK_PRINTER", copies=3)
+    qtbot.waitUntil(lambda: intake.preview._job is None, timeout=30_000)
+    template = QCoreApplication.translate(
+        "PrintPreview",
+        "Printing stopped after %n copy(ies): %1. Those are archived; the application stays saved.",
+        "",
+        1,
+    )
+    expected = template.replace("%1", "the printer is out of paper")
+    assert intake.preview.status.text() == expected
+    printed = list_printed_documents(window.desk, intake.application.id)
+    assert [(p.copy_number, p.duplicate) for p in printed] == [(1, False)]
