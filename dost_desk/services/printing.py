@@ -164,6 +164,7 @@ def _archive_and_render(
         if deliver is not None:
             deliver(rendered.pdf)
             fault_point("delivered")
+        row.printed_at = desk.now()  # when it was delivered, not when rendering began
         with UnitOfWork(desk.engine) as uow:  # the write lock only for the insert
             uow.session.add(row)
             _commit_delivered(uow, kind, row.copy_number, delivered=deliver is not None)
@@ -198,7 +199,6 @@ def _render_next(
         content_hash=digest,
         context=content,
         printed_by=desk.agent,
-        printed_at=desk.now(),
     )
     rendered = RenderedDocument(
         pdf=pdf,
