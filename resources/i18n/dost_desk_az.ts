@@ -1227,10 +1227,18 @@
             <numerusform>Printerə göndərildi: %n səhifə.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../dost_desk/ui/print_preview.py" line="205"/>
+        <source>Printing stopped after %n copy(ies): %1. Those are archived; the application stays saved.</source>
+        <translation>
+            <numerusform>Çap %n nüsxədən sonra dayandı: %1. Həmin nüsxələr arxivləşdirilib; müraciət saxlanılıb.</numerusform>
+            <numerusform>Çap %n nüsxədən sonra dayandı: %1. Həmin nüsxələr arxivləşdirilib; müraciət saxlanılıb.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../dost_desk/ui/print_preview.py" line="184"/>
-        <source>Printing failed: %1. The document stays saved.</source>
-        <translation>Çap alınmadı: %1. Sənəd yadda saxlanılıb.</translation>
+        <source>Printing failed: %1. Nothing was archived; the application stays saved.</source>
+        <translation>Çap alınmadı: %1. Heç nə arxivləşdirilmədi; müraciət saxlanılıb.</translation>
     </message>
     <message>
         <location filename="../../dost_desk/ui/print_preview.py" line="191"/>
@@ -1243,9 +1251,39 @@
         <translation>PDF sənədləri (*.pdf)</translation>
     </message>
     <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="235"/>
+        <source>the folder %1 does not exist</source>
+        <translation>%1 qovluğu yoxdur</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="235"/>
+        <source>%1 is a file, not a folder</source>
+        <translation>%1 qovluq deyil, fayldır</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="235"/>
+        <source>%1 is a folder</source>
+        <translation>%1 qovluqdur</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="235"/>
+        <source>%1 is a link, device or pipe, not a regular file; choose a new file name</source>
+        <translation>%1 adi fayl deyil (keçid, qurğu və ya kanaldır); yeni fayl adı seçin</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="235"/>
+        <source>there is no permission to write in %1</source>
+        <translation>%1 qovluğuna yazmağa icazə yoxdur</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="235"/>
+        <source>the disk is full</source>
+        <translation>disk doludur</translation>
+    </message>
+    <message>
         <location filename="../../dost_desk/ui/print_preview.py" line="200"/>
-        <source>Not saved: %1</source>
-        <translation>Saxlanılmadı: %1</translation>
+        <source>Not saved: %1. Nothing was archived; the application stays saved.</source>
+        <translation>Saxlanılmadı: %1. Heç nə arxivləşdirilmədi; müraciət saxlanılıb.</translation>
     </message>
     <message>
         <location filename="../../dost_desk/ui/print_preview.py" line="202"/>
@@ -1254,8 +1292,8 @@
     </message>
     <message>
         <location filename="../../dost_desk/ui/print_preview.py" line="212"/>
-        <source>A duplicate (DUBLİKAT) was made and archived.</source>
-        <translation>Dublikat (DUBLİKAT) hazırlandı və arxivə əlavə edildi.</translation>
+        <source>This is the duplicate (DUBLİKAT); print or save it to archive it.</source>
+        <translation>Bu, dublikatdır (DUBLİKAT); arxivləşdirmək üçün onu çap edin və ya saxlayın.</translation>
     </message>
 </context>
 <context>
