@@ -125,21 +125,20 @@ class SyncWindowMixin:
 
         self.connection_label.clear()
         self.connection_label.setToolTip("")
-        if summary.written:
+        # Counts in plain names: pyside6-lupdate drops a translate() whose count is a call.
+        written, dropped = len(summary.written), summary.dropped_ticks
+        if written:
             text = QCoreApplication.translate(
-                "MainWindow",
-                "Connection restored: %n draft(s) written to the server.",
-                "",
-                len(summary.written),
+                "MainWindow", "Connection restored: %n draft(s) written to the server.", "", written
             )
         else:
             text = QCoreApplication.translate("MainWindow", "Connection restored.")
-        if summary.dropped_ticks:
+        if dropped:
             text += " " + QCoreApplication.translate(
                 "MainWindow",
                 "%n document tick(s) not recorded: the application was decided meanwhile.",
                 "",
-                summary.dropped_ticks,
+                dropped,
             )
         if summary.set_aside:
             text += " " + QCoreApplication.translate(

@@ -406,116 +406,117 @@
 <context>
     <name>IntakeActions</name>
     <message>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="77"/>
         <source>The service passport %1 is not in this desk&apos;s catalog. Sync with the central database or ask the administrator; Esc closes the intake.</source>
         <translation>%1 xidmət pasportu bu masanın kataloqunda yoxdur. Mərkəzi verilənlər bazası ilə sinxronlaşdırın və ya administratora müraciət edin; Esc qəbulu bağlayır.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="74"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="90"/>
         <source>Not saved — the database is unavailable: %1</source>
         <translation>Yadda saxlanılmadı — verilənlər bazası əlçatan deyil: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="89"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="105"/>
         <source>This step needs the server, which cannot be reached. Everything typed is kept on this computer; go on when the connection is back (the status bar shows it).</source>
         <translation>Bu addım üçün server lazımdır, ona isə qoşulmaq mümkün deyil. Daxil edilən hər şey bu kompüterdə saxlanılıb; bağlantı bərpa olunanda davam edin (status sətri bunu göstərəcək).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="119"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="141"/>
         <source>Natural person</source>
         <translation>Fiziki şəxs</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="263"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="287"/>
         <source>Starting an application needs the server, which cannot be reached. The ticket and the service stay as chosen; go on when the connection is back.</source>
         <translation>Müraciəti başlamaq üçün server lazımdır, ona isə qoşulmaq mümkün deyil. Növbə nömrəsi və xidmət seçildiyi kimi qalır; bağlantı bərpa olunanda davam edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="317"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="341"/>
         <source>Not saved — the server is unreachable and this computer cannot keep the draft: %1</source>
         <translation>Saxlanılmadı — serverə qoşulmaq mümkün deyil və bu kompüter qaralamanı saxlaya bilmir: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="325"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="349"/>
         <source>Offline — saved on this computer. It is written to the server when the connection is back; keep working.</source>
         <translation>Oflayn — bu kompüterdə saxlanılıb. Bağlantı bərpa olunanda serverə yazılacaq; işə davam edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="343"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="367"/>
         <source>Connection restored: everything is saved on the server.</source>
         <translation>Bağlantı bərpa olundu: hər şey serverdə saxlanılıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="359"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="383"/>
         <source>All documents are submitted.</source>
         <translation>Bütün sənədlər təqdim edilib.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="363"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="387"/>
         <source>Missing %1 of %2 documents.</source>
         <translation>Çatışmayan sənədlər: %1 (cəmi %2).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="382"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="406"/>
         <source>The passport does not allow this form for the document.</source>
         <translation>Xidmət pasportu bu sənədin belə formada təqdim edilməsinə yol vermir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="475"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="499"/>
         <source>Applicant: %1&lt;br&gt;Documents: %2 of %3 submitted</source>
         <translation>Müraciət edən: %1&lt;br&gt;Təqdim edilmiş sənədlər: %2 (cəmi %3)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="488"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="512"/>
         <source>Accepting needs the server: it gives the registration number. The application is kept on this computer; accept it when the connection is back (the status bar shows it).</source>
         <translation>Qəbul etmək üçün server lazımdır: qeydiyyat nömrəsini o verir. Müraciət bu kompüterdə saxlanılıb; bağlantı bərpa olunanda onu qəbul edin (status sətri bunu göstərəcək).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="531"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="555"/>
         <source>Refusing needs the server: the decision is recorded there. The application is kept on this computer; refuse it when the connection is back.</source>
         <translation>İmtina etmək üçün server lazımdır: qərar orada qeydə alınır. Müraciət bu kompüterdə saxlanılıb; bağlantı bərpa olunanda imtina edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="550"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="574"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="554"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="578"/>
         <source>Refused: %1</source>
         <translation>İmtina edildi: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="558"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="582"/>
         <source>Accepted. Registration number &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Qəbul edildi. Qeydiyyat nömrəsi: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="563"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="587"/>
         <source>Deadline: %1</source>
         <translation>Son müddət: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="568"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="592"/>
         <source>E-sosial notice due: %1</source>
         <translation>E-sosial bildirişinin son müddəti: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="573"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="597"/>
         <source>Service time: %1</source>
         <translation>Xidmət müddəti: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="611"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="635"/>
         <source>Cancel the application</source>
         <translation>Müraciəti ləğv et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="612"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="636"/>
         <source>Reason for the cancellation:</source>
         <translation>Ləğv etmənin səbəbi:</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="660"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="684"/>
         <source>No earlier applicant found.</source>
         <translation>Əvvəllər müraciət etmiş şəxs tapılmadı.</translation>
     </message>
@@ -664,7 +665,7 @@
     </message>
     <message>
         <location filename="../../dost_desk/ui/intake/pages.py" line="148"/>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="266"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="256"/>
         <source>dd.mm.yyyy</source>
         <translation>gg.aa.iiii</translation>
     </message>
@@ -674,202 +675,202 @@
         <translation>Telef&amp;on</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="163"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="158"/>
         <source>Applicant</source>
         <translation>Müraciət edən</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="167"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="162"/>
         <source>Find an earlier applicant by FİN, VÖEN or name</source>
         <translation>Əvvəllər müraciət etmiş şəxsi FİN, VÖEN və ya ad üzrə axtarın</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="172"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="167"/>
         <source>F&amp;ind</source>
         <translation>A&amp;xtar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="181"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="176"/>
         <source>&amp;Who applies</source>
         <translation>Kim &amp;müraciət edir</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="183"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="178"/>
         <source>&amp;User type</source>
         <translation>İst&amp;ifadəçi növü</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="188"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="183"/>
         <source>&amp;VÖEN</source>
         <translation>VÖ&amp;EN</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="189"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="184"/>
         <source>10 digits</source>
         <translation>10 rəqəm</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="192"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="187"/>
         <source>&amp;Organisation</source>
         <translation>Təşki&amp;lat</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="194"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="189"/>
         <source>&amp;E-mail</source>
         <translation>E-&amp;poçt</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="195"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="190"/>
         <source>A&amp;ddress</source>
         <translation>Ün&amp;van</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="244"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="234"/>
         <source>Representative and authority document</source>
         <translation>Nümayəndə və səlahiyyət sənədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="251"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="241"/>
         <source>&amp;Authority document</source>
         <translation>Sə&amp;lahiyyət sənədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="255"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="245"/>
         <source>Power of attorney</source>
         <translation>Etibarnamə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="257"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="247"/>
         <source>Guardianship</source>
         <translation>Qəyyumluq (himayəçilik) sənədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="261"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="251"/>
         <source>Document n&amp;umber</source>
         <translation>Sənədin nö&amp;mrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="265"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="255"/>
         <source>Document da&amp;te</source>
         <translation>Sənədin tari&amp;xi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="269"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="259"/>
         <source>Issued by (n&amp;otary)</source>
         <translation>Kim tərəfindən &amp;verilib (notarius)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="280"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="270"/>
         <source>Documents</source>
         <translation>Sənədlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="293"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="283"/>
         <source>Space: submitted / not · 1 original · 2 copy · 3 notarised copy · 4 electronic copy · 5 obtained electronically · 0 not submitted</source>
         <translation>Boşluq: təqdim edilib / edilməyib · 1 əsli · 2 surəti · 3 notarial təsdiq edilmiş surəti · 4 elektron surəti · 5 elektron əldə edilib · 0 təqdim edilməyib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="310"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="300"/>
         <source>Fee</source>
         <translation>Xidmət haqqı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="313"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="303"/>
         <source>&amp;Amount (AZN)</source>
         <translation>&amp;Məbləğ (AZN)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="315"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="305"/>
         <source>Payment &amp;method</source>
         <translation>Ödəniş ü&amp;sulu</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="317"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="307"/>
         <source>Payment &amp;reference</source>
         <translation>Ödəniş qəbzinin &amp;nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="325"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="315"/>
         <source>Receipt</source>
         <translation>Qəbz</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="326"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="316"/>
         <source>Certificate</source>
         <translation>Şəhadətnamə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="327"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="317"/>
         <source>Refusal decision</source>
         <translation>İmtina qərarı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="328"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="318"/>
         <source>Payment decision</source>
         <translation>Ödənişin təyinatı qərarı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="337"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="327"/>
         <source>Outcome</source>
         <translation>Nəticə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="343"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="333"/>
         <source>&amp;Accept (Ctrl+Enter)</source>
         <translation>&amp;Qəbul et (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="348"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="338"/>
         <source>Refusal</source>
         <translation>İmtina</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="358"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="348"/>
         <source>Reason (free text)</source>
         <translation>Səbəb (sərbəst mətn)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="365"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="355"/>
         <source>&amp;Refuse</source>
         <translation>İ&amp;mtina et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="374"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="364"/>
         <source>Follow-up</source>
         <translation>Sonrakı addımlar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="379"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="369"/>
         <source>&amp;Ordered from the back office</source>
         <translation>Arxa ofisdən &amp;sifariş edildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="380"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="370"/>
         <source>Rea&amp;dy</source>
         <translation>&amp;Hazırdır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="381"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="371"/>
         <source>&amp;Handed over</source>
         <translation>&amp;Təhvil verildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="382"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="372"/>
         <source>&amp;Cancel…</source>
         <translation>&amp;Ləğv et…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="390"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="380"/>
         <source>Documents to print</source>
         <translation>Çap ediləcək sənədlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="397"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="387"/>
         <source>&amp;New application</source>
         <translation>&amp;Yeni müraciət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="410"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="400"/>
         <source>Legal basis: as in the passport</source>
         <translation>Hüquqi əsas: xidmət pasportunda göstərildiyi kimi</translation>
     </message>
@@ -877,7 +878,7 @@
 <context>
     <name>IntakePrinting</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/printing.py" line="59"/>
+        <location filename="../../dost_desk/ui/intake/printing.py" line="62"/>
         <source>Preparing the document…</source>
         <translation>Sənəd hazırlanır…</translation>
     </message>
@@ -885,17 +886,17 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="92"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="93"/>
         <source>Back (Esc)</source>
         <translation>Geri (Esc)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="93"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="94"/>
         <source>Next (Enter)</source>
         <translation>Növbəti (Enter)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="248"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="260"/>
         <source>Saved.</source>
         <translation>Yadda saxlanıldı.</translation>
     </message>
@@ -1068,21 +1069,15 @@
         <source>Server unreachable — trying again…</source>
         <translation>Server əlçatmazdır — yenidən cəhd edilir…</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="103"/>
+    <message>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="131"/>
         <source>Connection restored: %n draft(s) written to the server.</source>
-        <translation>
-            <numerusform>Bağlantı bərpa olundu: %n qaralama serverə yazıldı.</numerusform>
-            <numerusform>Bağlantı bərpa olundu: %n qaralama serverə yazıldı.</numerusform>
-        </translation>
+        <translation>Bağlantı bərpa olundu: %n qaralama serverə yazıldı.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="112"/>
+    <message>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="137"/>
         <source>%n document tick(s) not recorded: the application was decided meanwhile.</source>
-        <translation>
-            <numerusform>%n sənəd qeydi yazılmadı: bu arada müraciət üzrə qərar verilib.</numerusform>
-            <numerusform>%n sənəd qeydi yazılmadı: bu arada müraciət üzrə qərar verilib.</numerusform>
-        </translation>
+        <translation>%n sənəd qeydi yazılmadı: bu arada müraciət üzrə qərar verilib.</translation>
     </message>
     <message>
         <location filename="../../dost_desk/ui/main_window_sync.py" line="108"/>
@@ -1096,12 +1091,12 @@
     </message>
     <message>
         <location filename="../../dost_desk/ui/main_window_sync.py" line="101"/>
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="136"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="135"/>
         <source>Connection restored.</source>
         <translation>Bağlantı bərpa olundu.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="145"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="144"/>
         <source>Unreadable kept drafts were moved to %1.</source>
         <translation>Oxuna bilməyən saxlanılmış qaralamalar %1 qovluğuna köçürüldü.</translation>
     </message>
@@ -1190,37 +1185,37 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="116"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="148"/>
         <source>&amp;Print…</source>
         <translation>&amp;Çap et…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="117"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="149"/>
         <source>&amp;Save as PDF…</source>
         <translation>PDF kimi &amp;saxla…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="119"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="151"/>
         <source>&amp;Reprint (duplicate)</source>
         <translation>&amp;Təkrar çap (dublikat)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="122"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="154"/>
         <source>&amp;Close</source>
         <translation>&amp;Bağla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="163"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="195"/>
         <source>No printer is installed. The document stays saved.</source>
         <translation>Printer quraşdırılmayıb. Sənəd yadda saxlanılıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="165"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="197"/>
         <source>Printing on %1…</source>
         <translation>%1 printerində çap edilir…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/print_preview.py" line="179"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="256"/>
         <source>Sent to the printer: %n page(s).</source>
         <translation>
             <numerusform>Printerə göndərildi: %n səhifə.</numerusform>
@@ -1228,7 +1223,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/print_preview.py" line="205"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="220"/>
         <source>Printing stopped after %n copy(ies): %1. Those are archived; the application stays saved.</source>
         <translation>
             <numerusform>Çap %n nüsxədən sonra dayandı: %1. Həmin nüsxələr arxivləşdirilib; müraciət saxlanılıb.</numerusform>
@@ -1236,62 +1231,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="184"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="228"/>
         <source>Printing failed: %1. Nothing was archived; the application stays saved.</source>
         <translation>Çap alınmadı: %1. Heç nə arxivləşdirilmədi; müraciət saxlanılıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="191"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="282"/>
         <source>Save as PDF</source>
         <translation>PDF kimi saxla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="191"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="282"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF sənədləri (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="235"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="265"/>
         <source>the folder %1 does not exist</source>
         <translation>%1 qovluğu yoxdur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="235"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="266"/>
         <source>%1 is a file, not a folder</source>
         <translation>%1 qovluq deyil, fayldır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="235"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="267"/>
         <source>%1 is a folder</source>
         <translation>%1 qovluqdur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="235"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="269"/>
         <source>%1 is a link, device or pipe, not a regular file; choose a new file name</source>
         <translation>%1 adi fayl deyil (keçid, qurğu və ya kanaldır); yeni fayl adı seçin</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="235"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="271"/>
         <source>there is no permission to write in %1</source>
         <translation>%1 qovluğuna yazmağa icazə yoxdur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="235"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="272"/>
         <source>the disk is full</source>
         <translation>disk doludur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="200"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="294"/>
         <source>Not saved: %1. Nothing was archived; the application stays saved.</source>
         <translation>Saxlanılmadı: %1. Heç nə arxivləşdirilmədi; müraciət saxlanılıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="202"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="302"/>
         <source>Saved: %1</source>
         <translation>Saxlanıldı: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="212"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="311"/>
         <source>This is the duplicate (DUBLİKAT); print or save it to archive it.</source>
         <translation>Bu, dublikatdır (DUBLİKAT); arxivləşdirmək üçün onu çap edin və ya saxlayın.</translation>
     </message>
@@ -1299,14 +1294,17 @@
 <context>
     <name>Problems</name>
     <message>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="56"/>
         <source>Passport number: one or two Latin letters and 6 to 8 digits.</source>
         <translation>Pasport nömrəsi: bir və ya iki latın hərfi və 6–8 rəqəm.</translation>
     </message>
     <message>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="53"/>
         <source>Not a residence permit number accepted here (e.g. MYI1234567).</source>
         <translation>Burada qəbul edilən yaşamaq icazəsi nömrəsi deyil (məsələn, MYI1234567).</translation>
     </message>
     <message>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="46"/>
         <source>The number does not match a format accepted for this document type.</source>
         <translation>Nömrə bu sənəd növü üçün qəbul edilən formatlardan heç birinə uyğun deyil.</translation>
     </message>
@@ -1406,137 +1404,137 @@
         <translation>Sənədin seriya və nömrəsini daxil edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="46"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="50"/>
         <source>Series and number: AA1234567 or AZE12345678.</source>
         <translation>Seriya və nömrə: AA1234567 və ya AZE12345678.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="49"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="59"/>
         <source>Enter the date.</source>
         <translation>Tarixi daxil edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="50"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="60"/>
         <source>Date as dd.mm.yyyy.</source>
         <translation>Tarix gg.aa.iiii formatında olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="51"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="61"/>
         <source>This date does not exist.</source>
         <translation>Belə tarix mövcud deyil.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="52"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="62"/>
         <source>The date cannot be in the future.</source>
         <translation>Tarix gələcək günə aid ola bilməz.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="53"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="63"/>
         <source>The date is too far in the past.</source>
         <translation>Tarix həddən artıq köhnədir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="54"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="64"/>
         <source>The document is dated after the application.</source>
         <translation>Sənədin tarixi müraciət tarixindən sonradır.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="57"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="67"/>
         <source>Choose a value.</source>
         <translation>Dəyər seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="58"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="68"/>
         <source>This variant is not in the passport.</source>
         <translation>Bu variant xidmət pasportunda yoxdur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="61"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="71"/>
         <source>The passport does not list this application form.</source>
         <translation>Xidmət pasportunda belə müraciət forması nəzərdə tutulmayıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="64"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="74"/>
         <source>The passport does not list this response form.</source>
         <translation>Xidmət pasportunda belə cavablandırma forması nəzərdə tutulmayıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="67"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="77"/>
         <source>Ticket: up to 16 letters, digits and dashes.</source>
         <translation>Növbə nömrəsi: ən çoxu 16 hərf, rəqəm və defis.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="70"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="80"/>
         <source>Choose the authority document type.</source>
         <translation>Səlahiyyət sənədinin növünü seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="73"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="83"/>
         <source>The service is not for this user type.</source>
         <translation>Bu xidmət həmin istifadəçi növü üçün nəzərdə tutulmayıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="76"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="86"/>
         <source>The user type does not match the applicant.</source>
         <translation>İstifadəçi növü müraciət edənə uyğun gəlmir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="79"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="89"/>
         <source>Choose who applies.</source>
         <translation>Kimin müraciət etdiyini seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="80"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="90"/>
         <source>Choose at least one refusal ground.</source>
         <translation>Ən azı bir imtina əsası seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="83"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="93"/>
         <source>This ground is not in the passport.</source>
         <translation>Bu əsas xidmət pasportunda yoxdur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="86"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="96"/>
         <source>Choose one of the passport&apos;s legal bases.</source>
         <translation>Xidmət pasportunda göstərilən hüquqi əsaslardan birini seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="89"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="99"/>
         <source>Enter the amount paid, e.g. 5.00.</source>
         <translation>Ödənilmiş məbləği daxil edin, məsələn, 5.00.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="90"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="100"/>
         <source>The passport does not allow this form for the document.</source>
         <translation>Xidmət pasportu bu sənədin belə formada təqdim edilməsinə yol vermir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="93"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="103"/>
         <source>The applicant is not entered.</source>
         <translation>Müraciət edənin məlumatları daxil edilməyib.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="94"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="104"/>
         <source>The representative is not entered.</source>
         <translation>Nümayəndənin məlumatları daxil edilməyib.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="97"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="107"/>
         <source>Documents missing: %1</source>
         <translation>Təqdim edilməyən sənədlər: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="98"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="108"/>
         <source>The calendar covers the years 2000 to 2100.</source>
         <translation>Təqvim 2000–2100-cü illəri əhatə edir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="101"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="111"/>
         <source>Choose a day off or a working day.</source>
         <translation>İstirahət və ya iş günü seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="104"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="114"/>
         <source>The fee payment is not recorded.</source>
         <translation>Xidmət haqqının ödənilməsi qeydə alınmayıb.</translation>
     </message>
