@@ -28,6 +28,7 @@ from dost_desk.services.desk import Desk
 from dost_desk.services.intake_dto import IntakeRuleBroken, NotFound
 from dost_desk.storage.engine import StorageError
 from dost_desk.storage.unit_of_work import UnitOfWork
+from dost_desk.sync.order_conflicts import ORDER_KEY
 from dost_desk.sync.pull import PullSummary, pull_changes, read_facts, write_facts
 from dost_desk.sync.push import PushSummary, push_outbox, remember_agreed_versions
 from dost_desk.sync.review import DuplicatePair, find_cross_centre_duplicates
@@ -388,20 +389,29 @@ def resolve_sync_conflict(
             uow.session.refresh(app)
             app.updated_at = desk.now()  # version above both: the next push writes it
         else:
-            values = _decoded_application(row.central)
+            central = dict(row.central)
+            order = central.pop(ORDER_KEY, None)
             connection.execute(
                 update(Application.__table__)
                 .where(Application.__table__.c.id == app.id)
-                .values(values)
+                .values(_decoded(Application, central))
             )
             remember_agreed_versions(connection, {app.id: central_version})
-            connection.execute(
-                update(OutboxEntry.__table__)
-                .where(
-                    OutboxEntry.__table__.c.table == "applications",
-                    OutboxEntry.__table__.c.row_id == app.id,
-                    OutboxEntry.__table__.c.pushed_at.is_(None),
+            outbox = OutboxEntry.__table__
+            replaced = (outbox.c.table == "applications") & (outbox.c.row_id == app.id)
+            if order is not None:  # the central order replaces this centre's too
+                orders = BackOfficeOrder.__table__
+                connection.execute(
+                    update(orders)
+                    .where(orders.c.id == order["id"])
+                    .values(_decoded(BackOfficeOrder, order))
                 )
+                replaced |= (outbox.c.table == "back_office_orders") & (
+                    outbox.c.row_id == order["id"]
+                )
+            connection.execute(
+                update(outbox)
+                .where(replaced, outbox.c.pushed_at.is_(None))
                 .values(pushed_at=desk.now())
             )
         row.resolution = keep
@@ -411,10 +421,10 @@ def resolve_sync_conflict(
         return _conflict_view(row)
 
 
-def _decoded_application(values: dict[str, Any]) -> dict[str, Any]:
+def _decoded(model: Any, values: dict[str, Any]) -> dict[str, Any]:
     from dost_desk.sync.push import _decode
 
-    return _decode(Application.__table__, values)
+    return _decode(model.__table__, values)
 
 
 def list_cross_centre_duplicates(

@@ -269,7 +269,10 @@ def _apply_changes(
     summary.reference = _apply_reference(connection, changes.reference, changes.deleted_reference)
     held = set(connection.execute(held_applications()).scalars())
     applied = _apply_applications(connection, changes.applications, held, summary, at)
-    _apply_history(connection, [row for row in changes.history if row["application_id"] in applied])
+    # History only grows: a conflicted application gets the central steps too (both
+    # sides' steps stay on record, whichever version the supervisor keeps).
+    known = applied | held | set(summary.conflicts)
+    _apply_history(connection, [row for row in changes.history if row["application_id"] in known])
     summary.orders = _apply_orders(connection, changes.orders, held | set(summary.conflicts))
 
 
