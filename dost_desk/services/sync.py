@@ -26,6 +26,7 @@ from dost_desk.models.tables import Application
 from dost_desk.services.checks import RerunSummary, rerun_deferred_checks
 from dost_desk.services.desk import Desk
 from dost_desk.services.intake_dto import IntakeRuleBroken, NotFound
+from dost_desk.services.renumbering import renumber_clashing_applications
 from dost_desk.storage.engine import StorageError
 from dost_desk.storage.unit_of_work import UnitOfWork
 from dost_desk.sync.order_conflicts import ORDER_KEY
@@ -53,9 +54,18 @@ class SyncSummary:
     ready: tuple[str, ...]  # applications moved to "ready" by an order closed centrally
     rerun: RerunSummary
     clock_skew_warning: str | None
+    # old numbers another desk with this centre code issued first, renumbered here
+    renumbered: tuple[str, ...] = ()
 
     def lines(self) -> list[str]:
         lines = [self.push.line(), self.pull.line()]
+        if self.renumbered:
+            lines.insert(
+                0,
+                f"renumbered {len(self.renumbered)} applications whose registration numbers "
+                "another desk with this centre code issued first (see the supervisor's list): "
+                + ", ".join(self.renumbered),
+            )
         if self.ready:
             lines.append(f"ready after the back office's orders: {len(self.ready)}")
         lines.append(
@@ -115,7 +125,8 @@ def sync_with_upstream(
     batch_size: int = 5000,
     progress: Callable[[int, int], None] | None = None,
 ) -> SyncSummary:
-    """Push, pull, follow up the orders closed centrally, ask deferred checks again.
+    """Renumber what another desk with this centre code numbered first, push, pull,
+    follow up the orders closed centrally, ask deferred checks again.
 
     Raises :class:`~dost_desk.storage.engine.StorageError` (nothing lost: run it again);
     the error is also kept for :func:`sync_status`. ``progress(done, total)`` follows the
@@ -123,6 +134,7 @@ def sync_with_upstream(
     """
     url = _upstream(desk, upstream_url)
     try:
+        renumbered = renumber_clashing_applications(desk, url)
         pushed = push_outbox(desk.engine, url, batch_size, clock=desk.now, progress=progress)
         pulled = pull_changes(desk.engine, url, desk.centre_code, clock=desk.now)
         ready = _follow_up_orders(desk)
@@ -139,7 +151,7 @@ def sync_with_upstream(
             f"{_duration(abs(skew))}: set the date and time (the sync does not depend on it)"
         )
     _remember(desk, {LAST_SYNC_AT: desk.now().isoformat(), LAST_ERROR: ""})
-    return SyncSummary(pushed, pulled, ready, rerun, warning)
+    return SyncSummary(pushed, pulled, ready, rerun, warning, renumbered)
 
 
 def _remember(desk: Desk, facts: dict[str, str]) -> None:
