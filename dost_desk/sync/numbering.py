@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 from sqlalchemy.pool import NullPool
 
-from dost_desk.storage.engine import create_engine_for, storage_errors
+from dost_desk.config import masked_database_url
+from dost_desk.storage.engine import (
+    InvalidDatabaseUrl,
+    create_engine_for,
+    parse_database_url,
+    storage_errors,
+)
 
 
 @dataclass(slots=True)
@@ -43,6 +49,10 @@ _TAKEN = text(
 def central_numbers(upstream_url: str, centre_code: str, mine: dict[str, str]) -> CentralNumbers:
     """The central numbering of ``centre_code``, and which of ``mine`` (application id →
     registration number) the central database holds for another application."""
+    if parse_database_url(upstream_url).get_backend_name() != "postgresql":
+        raise InvalidDatabaseUrl(
+            f"the upstream database must be PostgreSQL, not {masked_database_url(upstream_url)!r}"
+        )
     found = CentralNumbers()
     upstream = create_engine_for(upstream_url, poolclass=NullPool)
     try:
