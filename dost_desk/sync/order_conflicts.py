@@ -35,21 +35,18 @@ _CONFLICTS = SyncConflict.__table__
 
 
 def order_conflicts(
-    local_engine: Engine, upstream: Connection, entries: Sequence[Row[Any]], held: set[str]
+    local_engine: Engine, upstream: Connection, entries: Sequence[Row[Any]]
 ) -> tuple[list[Any], set[int]]:
     """(the conflicts of this batch's orders, the ids of entries superseded centrally).
 
-    The central orders are locked (``FOR UPDATE``) until the batch commits. ``held``:
-    applications already held in this batch (left out).
+    The central orders are locked (``FOR UPDATE``) until the batch commits.
     """
     from dost_desk.sync.push import Conflict  # push imports this module
 
     newest = {
         entry.row_id: entry
         for entry in entries
-        if entry.table == "back_office_orders"
-        and entry.operation == "upsert"
-        and entry.application_id not in held
+        if entry.table == "back_office_orders" and entry.operation == "upsert"
     }
     if not newest:
         return [], set()

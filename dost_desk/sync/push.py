@@ -148,10 +148,11 @@ def push_outbox(
                     if batches == 0:  # applications refer to passports
                         _push_passports(local_engine, connection)
                     mine = _newest_applications(entries)
+                    # Orders locked before applications, as `orders done` does.
+                    more, superseded = order_conflicts(local_engine, connection, entries)
                     conflicts = _conflicts(local_engine, connection, mine)
                     held_ids = {conflict.application_id for conflict in conflicts}
-                    more, superseded = order_conflicts(local_engine, connection, entries, held_ids)
-                    conflicts += more
+                    conflicts += [c for c in more if c.application_id not in held_ids]
                     held_ids |= {conflict.application_id for conflict in more}
                     applied = [entry for entry in entries if entry.application_id not in held_ids]
                     _apply(connection, [entry for entry in applied if entry.id not in superseded])
