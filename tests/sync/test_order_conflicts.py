@@ -3,6 +3,8 @@ kept with both versions for the supervisor, not silently overwritten — real Po
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 from sync_helpers import assert_central_equals_local, unpushed
@@ -111,4 +113,28 @@ def test_cancelled_centrally_and_done_here_keeping_this_centres_version(
     assert _state(central, number) == ("done", "ready")
     assert _state(synced, number) == ("done", "ready")
     assert list_sync_conflicts(synced) == [] and unpushed(synced.engine) == 0
+    assert_central_equals_local(synced, central.engine)
+
+
+def test_a_queued_change_of_an_open_order_never_reopens_one_closed_centrally(
+    synced, central, upstream_url
+):
+    number = _open_order(synced)
+    complete_order(central, number, reference="DSMF-3")
+    with UnitOfWork(synced.engine) as uow:  # e.g. its due date corrected here, offline
+        order = uow.session.scalar(
+            select(BackOfficeOrder)
+            .join(Application, Application.id == BackOfficeOrder.application_id)
+            .where(Application.registration_number == number)
+        )
+        order.due_at = order.due_at + timedelta(days=1)
+        uow.commit()
+    assert unpushed(synced.engine) == 1
+
+    summary = sync_with_upstream(synced, upstream_url)
+
+    assert summary.push.conflicts == () and list_sync_conflicts(synced) == []
+    assert _state(central, number) == ("done", "ready")
+    assert _state(synced, number) == ("done", "ready")
+    assert unpushed(synced.engine) == 0
     assert_central_equals_local(synced, central.engine)
