@@ -6,6 +6,9 @@ of its centre at its first sync."""
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +27,7 @@ from dost_desk.storage.unit_of_work import UnitOfWork
 pytestmark = pytest.mark.postgres
 
 CENTRE = "C555"
+KILLED_SYNC = Path(__file__).with_name("killed_sync.py")
 
 
 def _desk(make_desk, path: Path):
@@ -131,3 +135,32 @@ def test_a_reinstalled_desk_learns_the_highest_central_number_at_its_first_sync(
     central = _numbers(upstream)
     assert len(central) == len(set(central.values())) == len(_numbers(old.engine)) + len(mine)
     assert _clash_items(new) == []
+
+
+@pytest.mark.parametrize("phase", ["after-renumber", "push"])
+def test_a_renumbering_sync_killed_is_completed_by_the_next_one(
+    phase, make_desk, upstream_url, upstream, tmp_path
+):
+    old = _desk(make_desk, tmp_path / "old-pc.sqlite3")
+    new = _desk(make_desk, tmp_path / "new-pc.sqlite3")
+    create_demo_applications(old, 10, seed=51)
+    create_demo_applications(new, 10, seed=52)
+    sync_with_upstream(old, upstream_url)
+    clashing = set(_numbers(new.engine).values()) & set(_numbers(old.engine).values())
+    assert clashing
+
+    process = subprocess.run(
+        [sys.executable, str(KILLED_SYNC), str(new.engine.url), upstream_url, phase, CENTRE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert process.returncode == -signal.SIGKILL, process.stdout + process.stderr
+    summary = sync_with_upstream(new, upstream_url)
+
+    assert summary.renumbered == ()  # done once, by the killed sync, and kept
+    assert len(_clash_items(new)) == len(clashing)
+    assert unpushed(new.engine) == 0
+    central = _numbers(upstream)
+    assert len(central) == len(set(central.values()))
+    assert central == _numbers(old.engine) | _numbers(new.engine)

@@ -4,7 +4,7 @@ completed by the next clean sync: every application whose order the back office 
 ready, nothing lost or duplicated, and the central database equals the desk.
 
 The child process stops itself with ``os.kill(os.getpid(), SIGKILL)`` at the named point
-(the test wraps one function of the sync there), so each phase is hit exactly."""
+(``killed_sync.py`` wraps one function of the sync there), so each phase is hit exactly."""
 
 from __future__ import annotations
 
@@ -28,53 +28,8 @@ from dost_desk.storage.unit_of_work import UnitOfWork
 
 pytestmark = pytest.mark.postgres
 
-KILLED_SYNC = """
-import os, signal, sys
-from dost_desk.config import load_settings
-from dost_desk.models.base import utc_now
-from dost_desk.services.catalog import open_catalog
-from dost_desk.services.desk import Desk
-from dost_desk.storage.engine import create_engine_for
-import dost_desk.services.outcome as outcome
-import dost_desk.services.sync as service
-import dost_desk.sync.pull as pull
-import dost_desk.sync.push as push
+KILLED_SYNC = Path(__file__).with_name("killed_sync.py")
 
-desk_url, upstream_url, phase = sys.argv[1:4]
-desk = Desk(
-    create_engine_for(desk_url),
-    load_settings(centre_code="C123", agent_name="Aygun Hasanova"),
-    open_catalog(),
-    utc_now,
-)
-
-def die():
-    os.kill(os.getpid(), signal.SIGKILL)
-
-def wrap(module, name, before=False, after=False, on_call=None):
-    original = getattr(module, name)
-    calls = [0]
-    def wrapped(*args, **kwargs):
-        calls[0] += 1
-        if before or calls[0] == on_call:
-            die()
-        result = original(*args, **kwargs)
-        if after:
-            die()
-        return result
-    setattr(module, name, wrapped)
-
-if phase == "push":  # a batch committed upstream, its acknowledgement not yet local
-    wrap(push, "_acknowledge", on_call=2)
-elif phase == "pull":  # the pull read and applied, its local transaction not committed
-    wrap(pull, "_set_facts", before=True)
-elif phase == "after-pull":  # the pull committed, the follow-up not begun
-    wrap(service, "pull_changes", after=True)
-elif phase == "follow-up":  # some applications moved to ready, the others not yet
-    wrap(outcome, "change_status", on_call=3)
-service.sync_with_upstream(desk, upstream_url, batch_size=5)
-print("the sync finished without being killed", flush=True)
-"""
 
 PHASES = ("push", "pull", "after-pull", "follow-up")
 
@@ -146,10 +101,8 @@ def test_a_sync_killed_in_each_phase_is_completed_by_the_next_one(
     create_demo_applications(desk, 30, seed=82)
     assert unpushed(desk.engine) > 10
 
-    script = tmp_path / "killed_sync.py"
-    script.write_text(KILLED_SYNC, encoding="utf-8")
     process = subprocess.run(
-        [sys.executable, str(script), desk_url, upstream_url, phase],
+        [sys.executable, str(KILLED_SYNC), desk_url, upstream_url, phase, desk.centre_code],
         capture_output=True,
         text=True,
         timeout=120,
