@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 from sync_helpers import assert_central_equals_local, unpushed
 
+from dost_desk.cli import main
 from dost_desk.models.followup_tables import BackOfficeOrder, SupervisorItem
 from dost_desk.models.tables import Application
 from dost_desk.services.demo import create_demo_applications
@@ -54,7 +55,7 @@ def _state(desk, number: str) -> tuple[str, str]:
 
 
 def test_done_centrally_and_cancelled_here_is_a_conflict_not_an_overwrite(
-    synced, central, upstream_url
+    synced, central, upstream_url, desk_url, capsys
 ):
     number = _open_order(synced)
     complete_order(central, number, reference="DSMF-1")
@@ -77,6 +78,8 @@ def test_done_centrally_and_cancelled_here_is_a_conflict_not_an_overwrite(
             )
         ).all()
     assert "sync_conflict" in reasons
+    assert main(["sync", "conflicts", "--url", desk_url]) == 0
+    assert "order here: cancelled  central: done" in capsys.readouterr().out
     # Held, not lost; a second sync changes nothing.
     assert unpushed(synced.engine) > 0
     sync_with_upstream(synced, upstream_url)
