@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm.attributes import flag_modified
 
 from dost_desk.config import masked_database_url
 from dost_desk.models.followup_tables import BackOfficeOrder
@@ -294,6 +295,11 @@ def resolve_sync_conflict(
             )
             uow.session.refresh(app)
             app.updated_at = desk.now()  # version above both: the next push writes it
+            order = row.local.get(ORDER_KEY)
+            if order is not None:  # queued again (a conflict found by the pull had none)
+                mine = uow.session.get(BackOfficeOrder, order["id"])
+                if mine is not None:
+                    flag_modified(mine, "status")
         else:
             central = dict(row.central)
             order = central.pop(ORDER_KEY, None)

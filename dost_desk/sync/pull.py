@@ -63,6 +63,7 @@ from dost_desk.models.tables import (
 )
 from dost_desk.storage.engine import create_engine_for, storage_errors
 from dost_desk.storage.passport_store import PUBLISHED_PREFIX
+from dost_desk.sync.order_conflicts import ORDER_KEY
 from dost_desk.sync.outbox import json_safe
 from dost_desk.sync.push import (
     Conflict,
@@ -176,6 +177,7 @@ class _Changes:
     applications: list[dict[str, Any]]
     history: list[dict[str, Any]]
     orders: list[dict[str, Any]]
+    order_applications: dict[str, dict[str, Any]]  # the central rows, by id
     central_id: str = ""
 
 
@@ -233,6 +235,12 @@ def _read_changes(connection: Connection, cursor: str | None, centre_code: str) 
         ),
         params,
     )
+    order_ids = [row["application_id"] for row in orders]
+    ordered_apps = (
+        _rows(connection, select(_APPLICATIONS).where(_APPLICATIONS.c.id.in_(order_ids)), params)
+        if order_ids
+        else []
+    )
     return _Changes(
         snapshot,
         central_now,
@@ -244,6 +252,7 @@ def _read_changes(connection: Connection, cursor: str | None, centre_code: str) 
         applications,
         history,
         orders,
+        {row["id"]: row for row in ordered_apps},
     )
 
 
@@ -274,6 +283,7 @@ def _apply_changes(
     known = applied | held | set(summary.conflicts)
     _apply_history(connection, [row for row in changes.history if row["application_id"] in known])
     summary.orders = _apply_orders(connection, changes.orders, held | set(summary.conflicts))
+    _keep_order_conflicts(connection, changes, held | set(summary.conflicts), summary, at)
 
 
 def _apply_passports(
@@ -469,3 +479,40 @@ def read_facts(engine: Engine) -> dict[str, str]:
 def write_facts(engine: Engine, facts: dict[str, str]) -> None:
     with engine.begin() as connection:
         _set_facts(connection, facts)
+
+
+def _keep_order_conflicts(
+    connection: Connection,
+    changes: _Changes,
+    held: set[str],
+    summary: PullSummary,
+    at: datetime,
+) -> None:
+    """Orders closed here one way and centrally the other (after this desk's close was
+    pushed, e.g. overridden by the back office): both versions for the supervisor."""
+    ids = [row["id"] for row in changes.orders if row["application_id"] not in held]
+    if not ids:
+        return
+    local = {
+        row.id: dict(row._mapping)
+        for row in connection.execute(select(_ORDERS).where(_ORDERS.c.id.in_(ids)))
+    }
+    for row in changes.orders:
+        mine = local.get(row["id"])
+        if mine is None or mine["status"] in ("open", row["status"]):
+            continue
+        app_id = row["application_id"]
+        local_app = connection.execute(
+            select(_APPLICATIONS).where(_APPLICATIONS.c.id == app_id)
+        ).first()
+        central_app = changes.order_applications.get(app_id)
+        if local_app is None or central_app is None:
+            continue
+        conflict = Conflict(
+            application_id=app_id,
+            registration_number=local_app.registration_number,
+            local=_json_row(dict(local_app._mapping)) | {ORDER_KEY: _json_row(mine)},
+            central=_json_row(central_app) | {ORDER_KEY: _json_row(row)},
+        )
+        if keep_conflict(connection, conflict, at):
+            summary.conflicts.append(app_id)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import psycopg
 import pytest
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 from sync_helpers import assert_central_equals_local, unpushed
 
 from dost_desk.cli import main
@@ -140,4 +142,38 @@ def test_a_queued_change_of_an_open_order_never_reopens_one_closed_centrally(
     assert _state(central, number) == ("done", "ready")
     assert _state(synced, number) == ("done", "ready")
     assert unpushed(synced.engine) == 0
+    assert_central_equals_local(synced, central.engine)
+
+
+def test_an_order_closed_here_then_closed_otherwise_centrally_is_a_conflict_at_the_pull(
+    synced, central, upstream_url
+):
+    """The desk's cancel reached the central database; then the back office overrode it
+    there (an import, SQL): the pull keeps both versions instead of ignoring the change."""
+    number = _open_order(synced)
+    cancel_order(synced, number, "the citizen withdrew")
+    sync_with_upstream(synced, upstream_url)
+    url = make_url(upstream_url)
+    with psycopg.connect(
+        host=url.host, port=url.port, user=url.username, dbname=url.database
+    ) as connection:
+        connection.execute(
+            "UPDATE back_office_orders SET status = 'done', reference = 'DSMF-4' "
+            "WHERE application_id = (SELECT id FROM applications WHERE registration_number = %s)",
+            (number,),
+        )
+
+    summary = sync_with_upstream(synced, upstream_url)
+
+    [conflict] = list_sync_conflicts(synced)
+    assert conflict.application_id in summary.pull.conflicts
+    assert conflict.local["back_office_order"]["status"] == "cancelled"
+    assert conflict.central["back_office_order"]["status"] == "done"
+    assert _state(synced, number)[0] == "cancelled"
+
+    resolve_sync_conflict(synced, conflict.id, "local")
+    sync_with_upstream(synced, upstream_url)
+
+    assert _state(central, number)[0] == "cancelled"
+    assert list_sync_conflicts(synced) == [] and unpushed(synced.engine) == 0
     assert_central_equals_local(synced, central.engine)
