@@ -137,6 +137,7 @@ def test_a_reinstalled_desk_learns_the_highest_central_number_at_its_first_sync(
     assert _clash_items(new) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("phase", ["after-renumber", "push"])
 def test_a_renumbering_sync_killed_is_completed_by_the_next_one(
     phase, make_desk, upstream_url, upstream, tmp_path

@@ -26,7 +26,7 @@ from dost_desk.services.orders import complete_order
 from dost_desk.services.sync import sync_with_upstream
 from dost_desk.storage.unit_of_work import UnitOfWork
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 KILLED_SYNC = Path(__file__).with_name("killed_sync.py")
 
