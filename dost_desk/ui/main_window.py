@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -373,6 +374,9 @@ class MainWindow(SyncWindowMixin, QMainWindow):
         if self.intake is None:
             return
         self.intake.save_draft()
+        preview = getattr(self.intake, "preview", None)
+        if preview is not None and shiboken6.isValid(preview):
+            preview.release_document()  # closed, not just deleted: QtPdf leaks otherwise
         self.right_stack.removeWidget(self.intake)
         self.intake.deleteLater()
         self.intake = None

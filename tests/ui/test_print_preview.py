@@ -158,3 +158,25 @@ def test_a_printer_failing_on_the_second_copy_keeps_the_first_archived(
     assert intake.preview.status.text() == expected
     printed = list_printed_documents(window.desk, intake.application.id)
     assert [(p.copy_number, p.duplicate) for p in printed] == [(1, False)]
+
+
+def test_closing_the_preview_or_the_intake_closes_the_pdf_document(open_window, qtbot):
+    """QtPdf keeps ~17 KB of every document deleted without close(): a day of previews grew
+    the process (the soak test measures it)."""
+    from PySide6.QtPdf import QPdfDocument
+
+    window = open_window()
+    intake = _accept(window, qtbot)
+    qtbot.waitUntil(lambda: getattr(intake, "preview", None) is not None, timeout=30_000)
+    document = intake.preview.document
+    assert document.status() == QPdfDocument.Status.Ready
+    intake.preview.reject()
+    assert document.status() == QPdfDocument.Status.Null  # closed
+    assert intake.preview.document is None
+
+    window.close_intake()
+    intake = _accept(window, qtbot)
+    qtbot.waitUntil(lambda: getattr(intake, "preview", None) is not None, timeout=30_000)
+    document = intake.preview.document
+    window.close_intake()  # with the preview still open
+    assert document.status() == QPdfDocument.Status.Null

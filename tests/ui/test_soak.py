@@ -12,6 +12,7 @@ import os
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QPushButton
 from test_intake import Keys, type_text
 
 from dost_desk.services.applications import list_applications
@@ -47,6 +48,11 @@ def _settle() -> tuple[float, int]:
     return _rss_mb(), len(gc.get_objects())
 
 
+def _preview_shown(intake) -> bool:
+    preview = getattr(intake, "preview", None)
+    return preview is not None and preview.isVisible()
+
+
 def _one_intake(window, qtbot, index: int) -> None:
     keys = Keys(qtbot, window)
     window.show_passport("01-08-02-00")
@@ -73,10 +79,18 @@ def _one_intake(window, qtbot, index: int) -> None:
     keys.press(Qt.Key.Key_Return)  # documents → outcome
     keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # accept
     assert intake.outcome_page.new_button.isVisible(), intake.message.text()
+    # The receipt opens in the preview (rendered in the background); the agent closes it.
+    qtbot.waitUntil(lambda: _preview_shown(intake), timeout=30_000)
+    qtbot.mouseClick(
+        intake.preview.findChild(QPushButton, "closePreviewButton"), Qt.MouseButton.LeftButton
+    )
+    window.activateWindow()
     qtbot.mouseClick(intake.outcome_page.new_button, Qt.MouseButton.LeftButton)
     assert window.intake is None
-    # Back in the event loop, as after every click at the counter: the closed intake view
-    # (deleteLater) is deleted here. processEvents() alone never deletes it.
+    # Back in the event loop, as after every click at the counter: queued deliveries of
+    # background jobs run and the closed intake view (deleteLater) is deleted here
+    # (processEvents() alone never deletes it).
+    QCoreApplication.processEvents()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
