@@ -37,7 +37,7 @@ def desk_errors() -> Iterator[None]:
     from sqlalchemy.exc import SQLAlchemyError
 
     from dost_desk.catalog.loader import CatalogError
-    from dost_desk.config import ConfigError
+    from dost_desk.config import ConfigError, redact_secrets
     from dost_desk.services.intake_dto import IntakeRuleBroken, InvalidInput, NotFound
     from dost_desk.storage.engine import StorageError
 
@@ -49,7 +49,7 @@ def desk_errors() -> Iterator[None]:
         raise CliError(f"the bundled catalog is invalid: {error}") from None
     except SQLAlchemyError as error:
         first = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        raise CliError(f"database error: {first}") from None
+        raise CliError(f"database error: {redact_secrets(first)}") from None
 
 
 @contextmanager

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from dost_desk.config import masked_database_url
+from dost_desk.config import masked_database_url, redact_secrets
 from dost_desk.models.followup_tables import SupervisorItem
 from dost_desk.models.lifecycle import ApplicationStatus, IllegalTransition
 from dost_desk.models.sync_tables import OutboxEntry, SyncConflict
@@ -126,7 +126,7 @@ def sync_with_upstream(
         pulled = pull_changes(desk.engine, url, desk.centre_code, clock=desk.now)
         ready = _follow_up_orders(desk, pulled)
     except StorageError as error:
-        _remember(desk, {LAST_ERROR: str(error)})
+        _remember(desk, {LAST_ERROR: redact_secrets(str(error))})
         raise
     # The link is up: checks deferred while offline are asked again.
     rerun = rerun_deferred_checks(desk)
