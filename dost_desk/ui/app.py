@@ -8,6 +8,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from dost_desk.ui.first_start_dialog import ask_centre_then
 from dost_desk.ui.i18n import configured_language, install_translator
 from dost_desk.ui.main_window import MainWindow
 from dost_desk.ui.workers import run_in_background
@@ -59,8 +60,9 @@ def run_gui() -> int:
     if probe == "window":
         QTimer.singleShot(0, lambda: (print("window-shown", flush=True), app.quit()))
     else:
-        job = QTimer.singleShot(
-            0, lambda: setattr(window, "_load_job", load_workspace_into(window, loaded))
-        )
-        del job
+
+        def load() -> None:
+            window._load_job = load_workspace_into(window, loaded)
+
+        QTimer.singleShot(0, lambda: ask_centre_then(window, load))  # no centre code: ask
     return app.exec()
