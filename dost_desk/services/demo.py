@@ -153,8 +153,9 @@ def _plan_visits(rng: random.Random, count: int, days: list[date]) -> Iterator[_
     remaining["submit"] = count - sum(remaining.values())
     weights = [1.3 if day.weekday() == 0 else 0.85 if day.weekday() == 4 else 1.0 for day in days]
     left, weight_left = count, sum(weights)
-    for day, weight in zip(days, weights, strict=True):
-        visits_today = left if weight >= weight_left else _binomial(rng, left, weight / weight_left)
+    for index, (day, weight) in enumerate(zip(days, weights, strict=True)):
+        last_day = index == len(days) - 1
+        visits_today = left if last_day else _binomial(rng, left, min(1.0, weight / weight_left))
         left -= visits_today
         weight_left -= weight
         durations = [round(rng.triangular(240, 840, 480)) for _ in range(visits_today)]

@@ -173,7 +173,7 @@ def test_a_wrong_clock_while_both_sides_change(
     desk, make_desk, clock, upstream_url, upstream, skew
 ):
     clock.current = datetime.now(UTC) + skew
-    create_demo_applications(desk, 20, seed=96)
+    create_demo_applications(desk, 20, seed=95)
     sync_with_upstream(desk, upstream_url)
     central = make_desk(upstream_url)
     ordered, number = with_open_order(desk)
