@@ -38,6 +38,7 @@ MODULES = (
     "bench_sync_push",
     "bench_big_database",
     "bench_signals",
+    "bench_bundle",
 )
 
 COLUMNS = ("benchmark", "ours", "baseline", "ratio", "target", "ok")

@@ -6,6 +6,7 @@ PostgreSQL), started by the tests themselves.
         proxy.cut()                  # every open connection dies, new ones are refused
         proxy.restore()              # the link is back
         proxy.drop_after(4000)       # each new connection dies after ~4,000 bytes
+        proxy.stall_after(1800)      # each new connection goes silent after ~1,800 bytes
 
 Connections are pumped by two threads each; dropping one shuts both sockets down at
 once, mid-message, as a broken link or a killed router would.
@@ -27,12 +28,16 @@ _CHUNK = 65536
 class _Link:
     """One client connection and its upstream connection."""
 
-    def __init__(self, client: socket.socket, server: socket.socket, budget: int | None) -> None:
+    def __init__(
+        self, client: socket.socket, server: socket.socket, budget: int | None, stall: bool = False
+    ) -> None:
         self.client = client
         self.server = server
         self.budget = budget
+        self.stall = stall  # out of budget: go silent instead of breaking
         self.lock = threading.Lock()
         self.closed = False
+        self.gone = threading.Event()
 
     def spend(self, size: int) -> bool:
         """Count ``size`` forwarded bytes; False once the budget is exhausted."""
@@ -47,6 +52,7 @@ class _Link:
             if self.closed:
                 return
             self.closed = True
+        self.gone.set()
         for sock in (self.client, self.server):
             _reset(sock)
 
@@ -62,6 +68,7 @@ class TcpProxy:
         self._lock = threading.Lock()
         self._refusing = False
         self._budget: Callable[[], int | None] = lambda: None
+        self._stall = False
         self.connections = 0  # accepted so far
         self.dropped = 0  # links the proxy broke
         self._thread = threading.Thread(target=self._accept_loop, daemon=True)
@@ -87,12 +94,21 @@ class TcpProxy:
         with self._lock:
             self._refusing = False
             self._budget = lambda: None
+            self._stall = False
 
     def drop_after(self, budget: int | Callable[[], int | None] | None) -> None:
         """Break each **new** connection after it forwarded about ``budget`` bytes (both
         directions together); a callable is asked once per connection (random limits)."""
         with self._lock:
             self._budget = budget if callable(budget) else (lambda: budget)
+            self._stall = False
+
+    def stall_after(self, budget: int) -> None:
+        """Each **new** connection goes silent after about ``budget`` bytes: kept open,
+        nothing more forwarded (a link that died without a reset, e.g. a dead router)."""
+        with self._lock:
+            self._budget = lambda: budget
+            self._stall = True
 
     def close(self) -> None:
         with self._lock:
@@ -116,7 +132,7 @@ class TcpProxy:
             except OSError:
                 return  # closed
             with self._lock:
-                refusing, budget = self._refusing, self._budget()
+                refusing, budget, stall = self._refusing, self._budget(), self._stall
             if refusing:
                 _reset(client)
                 continue
@@ -126,7 +142,7 @@ class TcpProxy:
             except OSError:
                 _reset(client)
                 continue
-            link = _Link(client, server, budget)
+            link = _Link(client, server, budget, stall)
             with self._lock:
                 self._links.add(link)
                 self.connections += 1
@@ -140,6 +156,9 @@ class TcpProxy:
                 if not data:
                     break
                 if not link.spend(len(data)):
+                    if link.stall:
+                        link.gone.wait()  # until cut() or close()
+                        return
                     # Forward part of the chunk, then break: the peer sees a cut mid-message.
                     with contextlib.suppress(OSError):
                         sink.sendall(data[: max(1, len(data) // 2)])

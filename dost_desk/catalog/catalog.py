@@ -14,7 +14,11 @@ from dost_desk.text import az_sort_key
 
 
 class UnknownPassport(LookupError):
-    """No passport has this ID."""
+    """No passport has this ID (``passport_id``)."""
+
+    def __init__(self, passport_id: str) -> None:
+        super().__init__(f"no service passport with ID {passport_id!r}")
+        self.passport_id = passport_id
 
 
 class UnknownVariant(ValueError):
@@ -48,7 +52,7 @@ class Catalog:
     def get(self, passport_id: str) -> Passport:
         passport = self._by_id.get(passport_id.strip())
         if passport is None:
-            raise UnknownPassport(f"no service passport with ID {passport_id!r}")
+            raise UnknownPassport(passport_id)
         return passport
 
     def offered_at(self, category: CentreCategory | None) -> tuple[Passport, ...]:

@@ -6,6 +6,7 @@ traceback — so an editor of the data files sees exactly what to fix.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -19,10 +20,49 @@ from dost_desk.models.passport import Passport
 from dost_desk.models.reference import CatalogReference
 from dost_desk.resources import resource_path
 
-try:  # the C loader is several times faster; fall back when libyaml is missing
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
+#: Passport files are a few KB (the bundled ones about 12 KB): anything past 1 MB is not a
+#: passport, and refusing it before parsing bounds what a hostile file can cost.
+MAX_FILE_BYTES = 1_000_000
+
+#: A published passport's JSON (what a desk pulls): a file within MAX_FILE_BYTES gives less.
+MAX_PUBLISHED_CHARS = 2 * MAX_FILE_BYTES
+
+_NO_ALIASES = "anchors and aliases are not allowed in passport files"
+
+
+class _AliasRefused(yaml.composer.ComposerError):
+    """An anchor (&x) or alias (*x): a few KB of aliases can expand to millions of nodes."""
+
+
+class _NoAliasComposer(yaml.composer.Composer):
+    """Composes nodes like PyYAML's, but refuses every anchor and alias (a passport needs none)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _AliasRefused(None, None, _NO_ALIASES, event.start_mark)
+        return super().compose_node(parent, index)
+
+
+try:  # libyaml's parser is several times faster; the composer stays Python to see aliases
+
+    class _SafeNoAliasLoader(  # type: ignore[misc]
+        _NoAliasComposer,
+        yaml.CParser,
+        yaml.constructor.SafeConstructor,
+        yaml.resolver.Resolver,
+    ):
+        def __init__(self, stream: str) -> None:
+            yaml.CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            _NoAliasComposer.__init__(self)
+
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+
+    class _SafeNoAliasLoader(_NoAliasComposer, yaml.SafeLoader):  # type: ignore[no-redef]
+        pass
+
 
 Severity = Literal["error", "warning"]
 
@@ -75,20 +115,31 @@ def default_reference_file() -> Path:
 def _read_yaml(path: Path, issues: list[CatalogIssue]) -> Any:
     name = path.name
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        issues.append(CatalogIssue(name, "file", f"not UTF-8 text ({error.reason})"))
+        if len(raw) > MAX_FILE_BYTES:  # cut inside a character: report the size instead
+            issues.append(CatalogIssue(name, "file", f"larger than {MAX_FILE_BYTES} bytes"))
+        else:
+            issues.append(CatalogIssue(name, "file", f"not UTF-8 text ({error.reason})"))
         return None
     except OSError as error:
         issues.append(CatalogIssue(name, "file", f"cannot be read: {error.strerror or error}"))
         return None
+    if len(raw) > MAX_FILE_BYTES:
+        issues.append(CatalogIssue(name, "file", f"larger than {MAX_FILE_BYTES} bytes"))
+        return None
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_SafeNoAliasLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "syntax"
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        issues.append(CatalogIssue(name, where, f"YAML syntax error: {problem}"))
+        if isinstance(error, _AliasRefused):
+            issues.append(CatalogIssue(name, where, problem))
+        else:
+            issues.append(CatalogIssue(name, where, f"YAML syntax error: {problem}"))
         return None
     if not isinstance(data, dict):
         issues.append(CatalogIssue(name, "file", "must hold a mapping of passport fields"))
@@ -188,3 +239,37 @@ def load_catalog(path: Path | None = None, reference_file: Path | None = None) -
     if report.catalog is None:
         raise CatalogError(report.issues)
     return report.catalog
+
+
+def check_published_passport(
+    passport_id: str, body: object, reference: CatalogReference | None = None
+) -> tuple[Passport | None, list[CatalogIssue]]:
+    """Check a passport published centrally as ``catalog validate`` checks a file.
+
+    A desk must not trust the central database blindly: a passport published by an older
+    version, or written there by hand, may break the counter. Returns the passport (None
+    when it has an error) and the issues, each named ``<passport ID>:field: message``.
+    """
+    if body is None:  # the pull leaves a body past the bound unread
+        return None, [
+            CatalogIssue(passport_id, "body", f"missing, or larger than {MAX_PUBLISHED_CHARS}")
+        ]
+    try:
+        size = len(json.dumps(body, ensure_ascii=False))
+    except (TypeError, ValueError):
+        return None, [CatalogIssue(passport_id, "body", "is not a JSON document")]
+    if size > MAX_PUBLISHED_CHARS:
+        return None, [CatalogIssue(passport_id, "body", f"larger than {MAX_PUBLISHED_CHARS}")]
+    try:
+        passport = Passport.model_validate(body)
+    except ValidationError as error:
+        return None, _pydantic_issues(passport_id, error)
+    issues = []
+    if passport.id != passport_id:
+        issues.append(CatalogIssue(passport_id, "id", f"holds passport {passport.id}"))
+    reference = reference or load_reference()
+    for field_name, message, severity in cross_check_passport(passport, reference):
+        issues.append(CatalogIssue(passport_id, field_name, message, severity))
+    if any(issue.severity == "error" for issue in issues):
+        return None, issues
+    return passport, issues

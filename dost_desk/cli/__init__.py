@@ -7,6 +7,7 @@ A handler returns an exit code; a :class:`CliError` becomes one line on stderr.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
@@ -16,6 +17,10 @@ from dost_desk.cli.common import CliError
 
 if TYPE_CHECKING:
     import argparse
+
+    from dost_desk.logs import LogSetup
+
+_reported_problem: list[LogSetup] = []  # a log folder problem is said once per process
 
 _GROUPS = (
     "config_cmd",
@@ -32,6 +37,7 @@ _GROUPS = (
     "print_cmd",
     "sync_cmd",
     "reference_cmd",
+    "logs_cmd",
 )
 
 
@@ -76,9 +82,37 @@ def _utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
+def _start_logging(command: str) -> None:
+    """Open the log file once per process (a folder that cannot be written: one line on
+    stderr, the command still runs) and log uncaught exceptions."""
+    from dost_desk import logs
+
+    first = logs.current_setup() is None
+    setup = logs.setup_logging()
+    if first:
+        logs.install_exception_hooks()
+    if setup.problem and sys.stderr is not None and setup not in _reported_problem:
+        _reported_problem.append(setup)
+        print(
+            f"dost-desk: cannot write the log file {setup.path}: {setup.problem} "
+            "(continuing without a log)",
+            file=sys.stderr,
+        )
+    # Only the command's name: its arguments can hold a FİN or a name.
+    logging.getLogger("dost_desk.cli").info("dost-desk %s: %s", __version__, command[:40])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the process exit code."""
+    """Run the command line; return the process exit code. Called without ``argv`` (the
+    process's entry point) it also opens the log file and installs the exception hooks."""
+    process = argv is None  # the process's entry point, not a call with arguments (tests)
+    if process:
+        from dost_desk.storage.files import use_private_umask
+
+        use_private_umask()  # everything it writes (log, database, PDFs) is 0600
     argv = list(sys.argv[1:] if argv is None else argv)
+    if process:
+        _start_logging(argv[0] if argv else "gui")
     if not argv:
         return _run_gui()  # the GUI needs neither argparse nor the sub-commands
     _utf8_streams()
@@ -101,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(handler(args) or 0)
     except CliError as error:
         print(f"dost-desk: error: {error}", file=sys.stderr)
+        logging.getLogger("dost_desk.cli").warning("%s failed: %s", argv[0], error)
         return error.exit_code
     except KeyboardInterrupt:
         print("dost-desk: interrupted", file=sys.stderr)

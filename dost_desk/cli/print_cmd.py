@@ -30,7 +30,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     app.add_argument("key", metavar="REGNO", help="registration number or application ID")
     app.add_argument("--kind", required=True, metavar="KIND", help=KINDS_HELP)
     app.add_argument("--profile", default="a4", help=PROFILES_HELP)
-    app.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    app.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="FILE.pdf",
+        help="a new file or a regular file to replace (never a link, folder or device)",
+    )
     app.add_argument("--url", help=URL_HELP)
     app.set_defaults(handler=_app)
 
@@ -73,11 +79,16 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _app(args: argparse.Namespace) -> int:
-    from dost_desk.services.printing import render_application_document, save_pdf
+    from dost_desk.print.output import check_output_path
+    from dost_desk.services.printing import save_application_document
 
+    with _print_errors():
+        check_output_path(args.out)  # a bad --out says so before the database is opened
     with configured_desk(args.url) as desk, _print_errors():
-        printed = render_application_document(desk, args.key, args.kind, args.profile)
-        target = save_pdf(printed.pdf, args.out)
+        # archived only once the file is in place: a failed write leaves no copy behind
+        printed, target = save_application_document(
+            desk, args.key, args.kind, args.out, args.profile
+        )
     copy = f"DUBLİKAT, copy {printed.copy_number}" if printed.duplicate else "original"
     print(
         f"wrote {target} ({printed.kind} {printed.document_number}, {printed.profile}, "

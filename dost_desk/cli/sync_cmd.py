@@ -121,9 +121,15 @@ def _conflicts(args: argparse.Namespace) -> int:
         return 0
     for item in conflicts:
         state = f"resolved: kept {item.resolution}" if item.resolution else "open"
+        orders = [side.get("back_office_order") for side in (item.local, item.central)]
+        order = (
+            f"order here: {orders[0]['status']}  central: {orders[1]['status']}  "
+            if all(orders)
+            else ""
+        )
         print(
             f"{item.id}  {item.registration_number or item.application_id}  "
-            f"here: {item.local_status}  central: {item.central_status}  "
+            f"here: {item.local_status}  central: {item.central_status}  {order}"
             f"differ: {', '.join(item.differences) or '-'}  ({state})"
         )
     if not conflicts:

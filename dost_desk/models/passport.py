@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from dost_desk.models.vocabulary import (
     ApplicationForm,
@@ -31,6 +31,26 @@ from dost_desk.models.vocabulary import (
 PASSPORT_ID_PATTERN = re.compile(r"^\d{2}-\d{2}-\d{2}-\d{2}$")
 KEY_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
+# Bounds: passports are published centrally and reach every desk, so a mistyped or hostile
+# one must not slow a desk down or break its deadlines. Each is far above the seeds (whose
+# longest text is ~400 characters and longest list the 27 numbered fields of seed 000).
+MAX_TEXT = 4000  # ten times the longest seed paragraph (a legal basis, a note)
+MAX_KEY = 64  # keys are short identifiers (variant options, MEİS subsystems)
+MAX_ITEMS = 200  # per list: seven times the longest seed list (27 sections)
+MAX_CONDITIONS = 20  # variant dimensions one condition names (the seeds use at most 2)
+MAX_OPERATOR_MINUTES = 480  # the operator standard is minutes at the counter (seed: 10)
+MAX_FEE_AZN = 100_000  # a state service fee; far above any real one, and never infinite
+#: The longest duration a passport may state, per unit: two years. Real services take days
+#: to weeks (seed 000: 30 working days), and with two years every deadline stays computable
+#: (999999999 days overflowed the date type at every submission). Days are working days:
+#: about 250 a year, so 520 covers two years with the margin of a year's holidays moved.
+MAX_DURATION = {
+    DurationUnit.MONTH: 24,
+    DurationUnit.DAY: 520,
+    DurationUnit.HOUR: 2 * 366 * 24,
+    DurationUnit.MINUTE: 2 * 366 * 24 * 60,
+}
+
 
 def _nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value).strip()
@@ -42,8 +62,11 @@ def _not_blank(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_nfc), AfterValidator(_not_blank)]
-Key = Annotated[str, Field(pattern=KEY_PATTERN)]
+Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_nfc), AfterValidator(_not_blank)]
+Key = Annotated[str, Field(pattern=KEY_PATTERN, max_length=MAX_KEY)]
+T = TypeVar("T")
+Many = Annotated[tuple[T, ...], Field(max_length=MAX_ITEMS)]
+Conditions = Annotated[dict[Key, Many[Key]], Field(max_length=MAX_CONDITIONS)]
 
 
 class _Model(BaseModel):
@@ -71,9 +94,9 @@ class Approval(_Model):
 class Section(_Model):
     """One numbered field of the source document, in source order, mapped to a schema field."""
 
-    number: int = Field(ge=1)
+    number: int = Field(ge=1, le=MAX_ITEMS)
     heading: Text
-    fields: tuple[Text, ...] = Field(min_length=1)
+    fields: Many[Text] = Field(min_length=1)
 
 
 class ClassificationRef(_Model):
@@ -83,7 +106,7 @@ class ClassificationRef(_Model):
 
 class ApplicationFormEntry(_Model):
     text: Text
-    kinds: tuple[ApplicationForm, ...] = Field(min_length=1)
+    kinds: Many[ApplicationForm] = Field(min_length=1)
     authority_document_note: Text | None = None
 
 
@@ -108,7 +131,7 @@ class Place(_Model):
     """Where the service is offered; ``centre_categories`` drive what a centre shows."""
 
     text: Text
-    centre_categories: tuple[CentreCategory, ...] = ()
+    centre_categories: Many[CentreCategory] = ()
     online: bool = False
 
 
@@ -119,6 +142,13 @@ class BackOfficeRef(_Model):
 class Duration(_Model):
     value: int = Field(ge=0)
     unit: DurationUnit
+
+    @model_validator(mode="after")
+    def _at_most_two_years(self) -> Duration:
+        limit = MAX_DURATION[self.unit]
+        if self.value > limit:
+            raise ValueError(f"a duration in {self.unit.value}s may be at most {limit} (two years)")
+        return self
 
 
 class Durations(_Model):
@@ -132,8 +162,8 @@ class Fee(_Model):
     """The fee; ``kind`` is None when the passport lists the choices without marking one."""
 
     kind: FeeKind | None = None
-    amount_azn: float | None = Field(default=None, ge=0)
-    payment_methods: tuple[Text, ...] = ()
+    amount_azn: float | None = Field(default=None, ge=0, le=MAX_FEE_AZN, allow_inf_nan=False)
+    payment_methods: Many[Text] = ()
     note: Text | None = None
 
 
@@ -147,7 +177,7 @@ class VariantDimension(_Model):
 
     key: Key
     label: Text
-    options: tuple[VariantOption, ...] = Field(min_length=1)
+    options: Many[VariantOption] = Field(min_length=1)
 
 
 class DocumentRequirement(_Model):
@@ -157,9 +187,9 @@ class DocumentRequirement(_Model):
     """
 
     name: Text
-    allowed_forms: tuple[SubmissionForm, ...] | None = None
-    when: dict[Key, tuple[Key, ...]] = Field(default_factory=dict)
-    electronic_sources: tuple[Text, ...] = ()
+    allowed_forms: Many[SubmissionForm] | None = None
+    when: Conditions = Field(default_factory=dict)
+    electronic_sources: Many[Text] = ()
     note: Text | None = None
 
 
@@ -167,8 +197,8 @@ class DocumentGroup(_Model):
     """Documents listed under one heading of the source (e.g. "hərbi qulluqçulara münasibətdə")."""
 
     heading: Text | None = None
-    when: dict[Key, tuple[Key, ...]] = Field(default_factory=dict)
-    documents: tuple[DocumentRequirement, ...] = Field(min_length=1)
+    when: Conditions = Field(default_factory=dict)
+    documents: Many[DocumentRequirement] = Field(min_length=1)
 
 
 class CheckOutcomeRule(_Model):
@@ -180,7 +210,7 @@ class CheckOutcomeRule(_Model):
     """
 
     when_result: Literal["confirmed", "not_confirmed"]
-    require_variant: dict[Key, tuple[Key, ...]] = Field(default_factory=dict)
+    require_variant: Conditions = Field(default_factory=dict)
     meaning: Text | None = None
 
 
@@ -193,9 +223,9 @@ class CheckSpec(_Model):
     the application may be accepted while the check waits for its system.
     """
 
-    systems: tuple[Key, ...] = ()
+    systems: Many[Key] = ()
     subject: Text
-    outcome_rules: tuple[CheckOutcomeRule, ...] = ()
+    outcome_rules: Many[CheckOutcomeRule] = ()
     deferrable: bool = True
 
     @property
@@ -204,10 +234,10 @@ class CheckSpec(_Model):
 
 
 class Step(_Model):
-    number: int = Field(ge=1)
+    number: int = Field(ge=1, le=MAX_ITEMS)
     text: Text
     kind: StepKind = StepKind.OTHER
-    subsystems: tuple[Key, ...] = ()
+    subsystems: Many[Key] = ()
     check: CheckSpec | None = None
 
     @property
@@ -242,38 +272,38 @@ class Passport(_Model):
     id_provisional: bool = False
     source: SourceInfo
     approval: Approval | None = None
-    sections: tuple[Section, ...] = Field(min_length=1)
+    sections: Many[Section] = Field(min_length=1)
     name: Text
     content: Text | None = None
     classification: ClassificationRef | None = None
-    performing: tuple[Text, ...] = ()
-    participating: tuple[Text, ...] | None = None
-    places: tuple[Place, ...] = ()
-    legal_bases: tuple[Text, ...] = ()
-    application_forms: tuple[ApplicationFormEntry, ...] = ()
-    channels: tuple[Text, ...] | None = None
-    response_forms: tuple[ResponseFormEntry, ...] | None = None
+    performing: Many[Text] = ()
+    participating: Many[Text] | None = None
+    places: Many[Place] = ()
+    legal_bases: Many[Text] = ()
+    application_forms: Many[ApplicationFormEntry] = ()
+    channels: Many[Text] | None = None
+    response_forms: Many[ResponseFormEntry] | None = None
     result: Text | None = None
-    refusal_grounds: tuple[RefusalGround, ...] = ()
-    eligible_users: tuple[EligibleUser, ...] = ()
-    back_offices: tuple[BackOfficeRef, ...] | None = None
+    refusal_grounds: Many[RefusalGround] = ()
+    eligible_users: Many[EligibleUser] = ()
+    back_offices: Many[BackOfficeRef] | None = None
     durations: Durations | None = None
-    operator_standard_minutes: int | None = Field(default=None, ge=1)
+    operator_standard_minutes: int | None = Field(default=None, ge=1, le=MAX_OPERATOR_MINUTES)
     fee: Fee | None = None
     application_hours: Text | None = None
-    variants: tuple[VariantDimension, ...] = ()
-    document_groups: tuple[DocumentGroup, ...] = ()
-    submission_forms: tuple[SubmissionForm, ...] | None = None
+    variants: Many[VariantDimension] = ()
+    document_groups: Many[DocumentGroup] = ()
+    submission_forms: Many[SubmissionForm] | None = None
     electronic_documents_note: Text | None = None
     administrative_procedures: Text | None = None
     pre_court_dispute: Text | None = None
-    steps: tuple[Step, ...] = ()
-    information_systems: tuple[Text, ...] = ()
-    meis_subsystems: tuple[InformationSystem, ...] = ()
+    steps: Many[Step] = ()
+    information_systems: Many[Text] = ()
+    meis_subsystems: Many[InformationSystem] = ()
     electronic_level: ElectronicLevelEntry | None = None
     automation_level: AutomationLevelEntry | None = None
     responsible_position: Text | None = None
-    notes: tuple[Text, ...] = ()
+    notes: Many[Text] = ()
 
     @field_validator("id")
     @classmethod

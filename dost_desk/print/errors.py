@@ -32,4 +32,17 @@ class DocumentNotApplicable(PrintError):
 
 
 class OutputNotWritable(PrintError):
-    """The PDF could not be written where asked; nothing was left there."""
+    """The PDF could not be written where asked; nothing was left there. ``reason`` is a
+    stable key for the GUI's translated message (``missing_folder``, ``not_a_folder``,
+    ``is_folder``, ``not_regular``, ``no_permission``, ``no_space``, ``other``) and
+    ``path`` the file or folder it is about."""
+
+    def __init__(self, message: str, reason: str = "other", path: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.path = path
+
+
+class NotArchived(PrintError):
+    """The document was delivered (file written, job sent) but its archive row could not
+    be committed (e.g. the server went away): the next print may be the original again."""

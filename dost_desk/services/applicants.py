@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
 
-from dost_desk.models.id_documents import check_id_document
-from dost_desk.models.identity import (
-    Checked,
-    FieldProblem,
-    check_birth_date,
-    check_document_date,
-    check_email,
-    check_fin,
-    check_free_text,
-    check_person_name,
-    check_phone,
-    check_voen,
-)
+from dost_desk.models.field_rules import FieldContext, check_field
+from dost_desk.models.identity import Checked, FieldProblem
 from dost_desk.models.tables import Applicant, Representative
 from dost_desk.models.vocabulary import ApplicationForm, UserType
 from dost_desk.services.applications import application_view, load_application
@@ -65,24 +55,12 @@ class _Collector:
 
 
 def _validate_person(
-    data: ApplicantInput | RepresentativeInput,
-    today: date,
-    c: _Collector,
-    id_patterns: Mapping[str, Sequence[str]] | None = None,
+    data: ApplicantInput | RepresentativeInput, c: _Collector, context: FieldContext
 ) -> dict:
-    return {
-        "fin": c.take("fin", check_fin(data.fin)),
-        "id_document_kind": data.id_document_kind,
-        "id_document_number": c.take(
-            "id_document_number",
-            check_id_document(data.id_document_kind, data.id_document_number, id_patterns),
-        ),
-        "surname": c.take("surname", check_person_name(data.surname)),
-        "name": c.take("name", check_person_name(data.name)),
-        "patronymic": c.take("patronymic", check_person_name(data.patronymic, required=False)),
-        "birth_date": c.take("birth_date", check_birth_date(data.birth_date, today)),
-        "phone": c.take("phone", check_phone(data.phone)),
-    }
+    context = replace(context, id_document_kind=data.id_document_kind)
+    names = ("fin", "id_document_number", "surname", "name", "patronymic", "birth_date", "phone")
+    values = {name: c.take(name, check_field(name, getattr(data, name), context)) for name in names}
+    return values | {"id_document_kind": data.id_document_kind}
 
 
 def validate_applicant(
@@ -91,14 +69,16 @@ def validate_applicant(
     """Normalised applicant fields, or InvalidInput naming every field to correct
     (identity documents against ``id_patterns``, the defaults when None)."""
     c = _Collector()
+    context = FieldContext(today=today, id_patterns=id_patterns)
     if data.kind == "person":
-        values = _validate_person(data, today, c, id_patterns)
+        values = _validate_person(data, c, context)
         values |= {"voen": None, "organisation_name": None}
     elif data.kind in ORGANISATION_TYPES:
         values = {
-            "voen": c.take("voen", check_voen(data.voen)),
+            "voen": c.take("voen", check_field("voen", data.voen, context)),
             "organisation_name": c.take(
-                "organisation_name", check_free_text(data.organisation_name, 300, required=True)
+                "organisation_name",
+                check_field("organisation_name", data.organisation_name, context),
             ),
             "fin": None,
             "surname": None,
@@ -107,13 +87,13 @@ def validate_applicant(
             "birth_date": None,
             "id_document_kind": None,
             "id_document_number": None,
-            "phone": c.take("phone", check_phone(data.phone)),
+            "phone": c.take("phone", check_field("phone", data.phone, context)),
         }
     else:
         c.problems["kind"] = FieldProblem("applicant.kind", f"unknown applicant kind {data.kind!r}")
         c.fail_if_any()
-    values["email"] = c.take("email", check_email(data.email))
-    values["address"] = c.take("address", check_free_text(data.address, 500))
+    values["email"] = c.take("email", check_field("email", data.email, context))
+    values["address"] = c.take("address", check_field("address", data.address, context))
     values["kind"] = data.kind
     values["user_type"] = data.user_type
     c.fail_if_any()
@@ -186,24 +166,20 @@ def set_representative(
             raise IntakeRuleBroken(
                 "representative.form", "only an application via a representative has one"
             )
-        started = row.started_at.astimezone(BAKU).date()
+        context = FieldContext(
+            today=desk.local_now().date(),
+            id_patterns=desk.id_patterns(),
+            application_date=row.started_at.astimezone(BAKU).date(),
+        )
         c = _Collector()
-        values = _validate_person(data, desk.local_now().date(), c, desk.id_patterns())
+        values = _validate_person(data, c, context)
         if data.authority_kind not in ("power_of_attorney", "guardianship"):
             c.problems["authority_kind"] = FieldProblem(
                 "authority.kind", "choose the document kind"
             )
         values["authority_kind"] = data.authority_kind
-        values["authority_number"] = c.take(
-            "authority_number", check_free_text(data.authority_number, 64, required=True)
-        )
-        values["authority_date"] = c.take(
-            "authority_date",
-            check_document_date(data.authority_date, desk.local_now().date(), not_after=started),
-        )
-        values["authority_issuer"] = c.take(
-            "authority_issuer", check_free_text(data.authority_issuer, 300, required=True)
-        )
+        for name in ("authority_number", "authority_date", "authority_issuer"):
+            values[name] = c.take(name, check_field(name, getattr(data, name), context))
         if row.applicant and values["fin"] and row.applicant.fin == values["fin"]:
             c.problems["fin"] = FieldProblem(
                 "fin.same_as_applicant", "the representative cannot be the applicant"

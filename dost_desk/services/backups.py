@@ -25,13 +25,13 @@ from dost_desk.storage.backup import (
     BackupFile,
     NotADostDatabase,
     back_up_sqlite,
-    check_restorable,
-    copy_damaged_file,
+    check_complete,
     list_backup_files,
     prune_backups,
     read_revision,
     restore_sqlite,
 )
+from dost_desk.storage.db_lock import DatabaseInUse
 
 if TYPE_CHECKING:
     from dost_desk.config import Settings
@@ -40,6 +40,7 @@ __all__ = [
     "BackupError",
     "BackupFile",
     "BackupResult",
+    "DatabaseInUse",
     "NotADostDatabase",
     "RestoreResult",
     "UpgradeWithBackupResult",
@@ -139,10 +140,11 @@ def restore_database(
 ) -> RestoreResult:
     """Replace the SQLite database (the configured one when ``url`` is None) by ``backup_file``.
 
-    The backup is checked first (:class:`NotADostDatabase`, ``SchemaTooNew``: nothing is
-    touched). The current database, if any, is saved into ``backups_dir`` before it is
-    replaced (a damaged one as a byte copy). Close DOST Desk first: a database in use raises
-    :class:`BackupError`.
+    The backup must be a complete DOST Desk database (:class:`NotADostDatabase`,
+    ``SchemaTooNew``: nothing is touched). The whole restore holds the database's exclusive
+    lock: while any other process has it open (DOST Desk still running), ``DatabaseInUse``
+    is raised and nothing changes. The current database, if any, is saved into
+    ``backups_dir`` before it is replaced (a damaged one as a byte copy).
     """
     from dost_desk.storage.migrate import head_revision, known_revisions
 
@@ -151,14 +153,8 @@ def restore_database(
     assert folder is not None
     target = _sqlite_file(resolved)
     known, head = known_revisions(), head_revision()
-    revision = check_restorable(backup_file, known, head)
-    previous = None
-    if target.is_file():
-        try:
-            previous = back_up_sqlite(target, folder=folder)
-        except NotADostDatabase:
-            previous = copy_damaged_file(target, folder)
-    restore_sqlite(backup_file, target, known, head)
+    revision = check_complete(backup_file, known, head)
+    previous = restore_sqlite(backup_file, target, known, head, save_previous_to=folder)
     return RestoreResult(masked_database_url(resolved), backup_file, revision, previous)
 
 
@@ -209,7 +205,7 @@ def upgrade_with_backup(url: str, *, backups_dir: Path | None = None) -> Upgrade
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         try:
             restore_sqlite(backup, path, known, head)
-        except BackupError as restore_error:
+        except (BackupError, DatabaseInUse) as restore_error:
             raise MigrationError(
                 f"{reason}; putting the backup back failed too ({restore_error}): restore "
                 f"{backup} with 'dost-desk backup restore'"

@@ -5,16 +5,24 @@ Qt-free; the GUI and the CLI call these and get DTOs or immutable passport model
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from dost_desk.catalog.catalog import Catalog, TreeNode
-from dost_desk.catalog.loader import ValidationReport, load_catalog, validate_catalog
+from dost_desk.catalog.loader import (
+    ValidationReport,
+    check_published_passport,
+    load_catalog,
+    validate_catalog,
+)
 from dost_desk.catalog.presentation import PresentedSection, present_passport
 from dost_desk.models.passport import Passport
 from dost_desk.models.vocabulary import CentreCategory, SubmissionForm
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +161,8 @@ def store_catalog_in_database(engine, catalog: Catalog | None = None) -> list[st
 
 def effective_catalog(engine, catalog: Catalog) -> Catalog:
     """``catalog`` with the passports published centrally (``dost-desk catalog publish``,
-    pulled by the sync) in place of the bundled ones of the same ID."""
+    pulled by the sync) in place of the bundled ones of the same ID; a stored one that
+    fails the checks of ``catalog validate`` is left out (and logged)."""
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
@@ -169,7 +178,11 @@ def effective_catalog(engine, catalog: Catalog) -> Catalog:
     passports = {passport.id: passport for passport in catalog.passports}
     sources = dict(catalog.sources)
     for passport_id, (body, source) in published.items():
-        passports[passport_id] = Passport.model_validate(body)
+        passport, issues = check_published_passport(passport_id, body, catalog.reference)
+        if passport is None:  # stored before desks checked what they pull: never used
+            _log.warning("published passport refused: %s", issues[0])
+            continue
+        passports[passport_id] = passport
         sources[passport_id] = source
     return Catalog(catalog.reference, tuple(passports.values()), sources)
 

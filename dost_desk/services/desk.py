@@ -81,9 +81,11 @@ def open_desk(settings: Settings | None = None, url: str | None = None) -> Desk:
         store_catalog_in_database,
     )
     from dost_desk.storage.engine import create_engine_for
+    from dost_desk.storage.files import secure_data_dir_logged
     from dost_desk.storage.migrate import run_upgrade
 
     settings = settings or load_settings()
+    secure_data_dir_logged(settings.data_dir)
     url = url or effective_database_url(settings)
     run_upgrade(url)
     engine = create_engine_for(url)

@@ -6,9 +6,9 @@ The outcome (submit, refuse, later statuses) lives in :mod:`dost_desk.services.o
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -16,11 +16,13 @@ from sqlalchemy.orm import Session
 
 from dost_desk.catalog.catalog import UnknownVariant
 from dost_desk.models.documents_checklist import ChecklistError, Submission, build_checklist
+from dost_desk.models.field_rules import check_ticket_number
 from dost_desk.models.identity import FieldProblem, check_free_text
 from dost_desk.models.lifecycle import ApplicationStatus
-from dost_desk.models.passport import Passport
+from dost_desk.models.passport import MAX_DURATION, Duration, Passport
 from dost_desk.models.tables import Application, ApplicationDocument, StatusChange
 from dost_desk.models.vocabulary import ApplicationForm, FeeKind, ResponseForm
+from dost_desk.models.working_calendar import Deadlines, compute_deadlines
 from dost_desk.services.applications import application_view, checklist_of, load_application
 from dost_desk.services.desk import Desk
 from dost_desk.services.intake_dto import (
@@ -29,8 +31,6 @@ from dost_desk.services.intake_dto import (
     InvalidInput,
 )
 from dost_desk.storage.unit_of_work import UnitOfWork
-
-_TICKET = re.compile(r"[A-Z0-9][A-Z0-9-]{0,15}")
 
 
 def new_id() -> str:
@@ -72,6 +72,48 @@ def _check_variant(passport: Passport, variant: Mapping[str, str]) -> dict[str, 
     return chosen
 
 
+def _durations_beyond_bounds(passport: Passport) -> IntakeRuleBroken | None:
+    durations = passport.durations
+    stated = (durations.total, durations.front_office, durations.back_office) if durations else ()
+    if any(d is not None and d.value > MAX_DURATION[d.unit] for d in stated):
+        return _no_deadline(passport)
+    return None
+
+
+def _no_deadline(passport: Passport) -> IntakeRuleBroken:
+    return IntakeRuleBroken(
+        "passport.durations",
+        f"the durations of passport {passport.id} give no deadline: the passport needs correcting",
+    )
+
+
+def _pair(duration: Duration | None) -> tuple[int, Any] | None:
+    return None if duration is None else (duration.value, duration.unit)
+
+
+def passport_deadlines(
+    desk: Desk, session: Session, passport: Passport, start: datetime
+) -> Deadlines | None:
+    """The deadlines of an application of ``passport`` started at ``start`` (None when the
+    passport states no durations); IntakeRuleBroken when its durations give no date."""
+    durations = passport.durations
+    if durations is None:
+        return None
+    beyond = _durations_beyond_bounds(passport)  # checked first: counting them takes long
+    if beyond is not None:
+        raise beyond
+    try:
+        return compute_deadlines(
+            start,
+            _pair(durations.total),
+            _pair(durations.front_office),
+            _pair(durations.back_office),
+            desk.calendar(session),
+        )
+    except (OverflowError, ValueError):
+        raise _no_deadline(passport) from None
+
+
 def _allowed_application_forms(passport: Passport) -> set[ApplicationForm]:
     return {kind for entry in passport.application_forms for kind in entry.kinds}
 
@@ -88,6 +130,9 @@ def start_application(
     passport = desk.catalog.get(passport_id)
     if desk.settings.centre_category not in passport.centre_categories:
         raise IntakeRuleBroken("not_offered", f"{passport.id} is not offered at this centre")
+    beyond = _durations_beyond_bounds(passport)  # no draft that could never be accepted
+    if beyond is not None:
+        raise beyond
     problems: dict[str, FieldProblem] = {}
     try:
         chosen = _check_variant(passport, variant)
@@ -108,11 +153,10 @@ def start_application(
             problems["response_form"] = FieldProblem(
                 "response_form.not_allowed", "the passport does not list this response form"
             )
-    ticket = (ticket_number or "").strip().upper() or None
-    if ticket and not _TICKET.fullmatch(ticket):
-        problems["ticket_number"] = FieldProblem(
-            "ticket.format", "a ticket number is up to 16 letters, digits and dashes"
-        )
+    checked_ticket = check_ticket_number(ticket_number or "")
+    ticket = checked_ticket.value
+    if checked_ticket.problem is not None:
+        problems["ticket_number"] = checked_ticket.problem
     if problems:
         raise InvalidInput(problems)
     checklist = build_checklist(passport, documents)

@@ -28,6 +28,7 @@ from dost_desk.services import intake
 from dost_desk.services.desk import Desk
 from dost_desk.services.intake_dto import IntakeRuleBroken, InvalidInput, NotFound
 from dost_desk.storage.engine import check_connection
+from dost_desk.storage.files import make_private_dir
 
 FOLDER = "pending-drafts"
 UNREADABLE = "unreadable"
@@ -109,7 +110,7 @@ def keep_draft_locally(
 
 
 def _write_atomically(path: Path, kept: Mapping[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent)  # the draft holds FİN and phone: 0700 here, 0600 files
     # ".tmp", not ".json": a temporary file left by a crash is never taken for a draft.
     handle, temporary = tempfile.mkstemp(prefix=".draft-", suffix=".tmp", dir=path.parent)
     try:
@@ -138,8 +139,7 @@ def _fsync_folder(folder: Path) -> None:
 
 def _set_aside(path: Path) -> Path:
     """Move a damaged file to ``unreadable/`` under a name not taken yet; return it."""
-    aside = path.parent / UNREADABLE
-    aside.mkdir(exist_ok=True)
+    aside = make_private_dir(path.parent / UNREADABLE)
     target = aside / path.name
     if target.exists():
         target = aside / f"{path.stem}-{time.time_ns()}{path.suffix}"

@@ -23,7 +23,7 @@ from dost_desk.models.followup_tables import BackOfficeOrder, SupervisorItem
 from dost_desk.models.identity import FieldProblem, check_free_text
 from dost_desk.models.lifecycle import ApplicationStatus
 from dost_desk.models.passport import Passport
-from dost_desk.models.tables import Applicant, Application
+from dost_desk.models.tables import Applicant, Application, StatusChange
 from dost_desk.services.applications import applicant_view
 from dost_desk.services.checks import defer_open_checks
 from dost_desk.services.desk import BAKU, Desk
@@ -261,49 +261,89 @@ def export_orders(desk: Desk, office: str, fmt: str, status: str | None = "open"
 # --- completing ---------------------------------------------------------------------------
 
 
-def _find_order(desk: Desk, session: Session, key: str) -> tuple[BackOfficeOrder, Application]:
-    """The order by its ID, or by its application's ID or registration number."""
+def _find_order(
+    desk: Desk, session: Session, key: str, *, lock: bool = False
+) -> tuple[BackOfficeOrder, Application]:
+    """The order by its ID, or by its application's ID or registration number.
+
+    ``lock``: the order row is locked until the caller's transaction ends (``FOR UPDATE``
+    on PostgreSQL; on SQLite the write transaction, begun IMMEDIATE, already is a lock),
+    so a second agent closing the same order waits and then sees it closed.
+    """
     key = key.strip()
-    found = session.execute(
-        _statement(desk).where(
-            (BackOfficeOrder.id == key)
-            | (Application.id == key)
-            | (Application.registration_number == key)
+    statement = _statement(desk).where(
+        (BackOfficeOrder.id == key)
+        | (Application.id == key)
+        | (Application.registration_number == key)
+    )
+    if lock:
+        # Lock first, then read afresh: the locking statement's joined rows would be
+        # from before the wait (PostgreSQL re-reads only the locked row).
+        session.execute(
+            statement.with_only_columns(BackOfficeOrder.id).with_for_update(of=BackOfficeOrder)
         )
-    ).first()
+        statement = statement.execution_options(populate_existing=True)
+    found = session.execute(statement).first()
     if found is None:
         raise NotFound(f"no back-office order for {key!r}")
     return found[0], found[1]
 
 
+def _closed(session: Session, order: BackOfficeOrder, app: Application) -> IntakeRuleBroken:
+    """The error for an order closed already, naming who closed it and how."""
+    number = app.registration_number or app.id
+    step = session.execute(
+        select(StatusChange.actor, StatusChange.at)
+        .where(
+            StatusChange.application_id == app.id,
+            StatusChange.to_status == ApplicationStatus.READY.value,
+        )
+        .order_by(StatusChange.at.desc())
+        .limit(1)
+    ).first()
+    detail = f"reference {order.reference}" if order.reference else "no reference"
+    if order.status == "done" and step is not None:
+        detail += f", by {step.actor}"
+    if order.done_at is not None:
+        detail += f", at {order.done_at.astimezone(BAKU):%d.%m.%Y %H:%M}"
+    return IntakeRuleBroken(
+        "order.closed", f"the order of {number} is {order.status} already ({detail})"
+    )
+
+
 def complete_order(desk: Desk, key: str, reference: str = "") -> OrderView:
     """The back office has done the order (``key``: order ID or registration number):
-    the order is closed with its reference and the application becomes "ready"."""
+    the order is closed with its reference and the application becomes "ready", in one
+    transaction with the order row locked, so of agents closing one order at once
+    exactly one succeeds and the others are told who did it.
+
+    An order done already whose application still waits (submitted or ordered: a sync
+    killed before its follow-up, or an order row set by an import) is repaired: the
+    application becomes ready. Raises ``IntakeRuleBroken`` for any other closed order.
+    """
     checked = check_free_text(reference, max_length=128)
     if checked.problem:
         raise InvalidInput({"reference": checked.problem})
-    with UnitOfWork(desk.engine, write=False) as uow:
-        order, app = _find_order(desk, uow.session, key)
-        if order.status != "open":
-            raise IntakeRuleBroken(
-                "order.closed",
-                f"the order of {app.registration_number or app.id} is {order.status}",
-            )
-        order_id, application_id, app_status = order.id, app.id, app.status
-        office = order.back_office
-    # ready (or handed over) already: an earlier attempt moved the application but could
-    # not close the order; close it now.
-    if app_status not in (ApplicationStatus.READY, ApplicationStatus.HANDED_OVER):
-        # Imported here: outcome.submit_application imports this module for its hook.
-        from dost_desk.services import outcome
+    # Imported here: outcome.submit_application imports this module for its hook.
+    from dost_desk.services.outcome import _transition
 
-        note = f"back office {office} order done" + (f": {checked.value}" if checked.value else "")
-        outcome.change_status(desk, application_id, ApplicationStatus.READY.value, note)
     with UnitOfWork(desk.engine) as uow:
-        order, app = _find_order(desk, uow.session, order_id)
-        order.status = "done"
-        order.done_at = desk.now()
-        order.reference = checked.value
+        order, app = _find_order(desk, uow.session, key, lock=True)
+        waiting = app.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.ORDERED)
+        if order.status == "done" and waiting:
+            given = checked.value or order.reference
+        elif order.status != "open":
+            raise _closed(uow.session, order, app)
+        else:
+            given = checked.value
+            order.status = "done"
+            order.done_at = desk.now()
+            order.reference = checked.value
+        # Ready (or handed over) already: only the order was left to close.
+        if app.status not in (ApplicationStatus.READY, ApplicationStatus.HANDED_OVER):
+            _transition(app, ApplicationStatus.READY)
+            note = f"back office {order.back_office} order done" + (f": {given}" if given else "")
+            record_status(desk, app, ApplicationStatus.READY.value, note)
         uow.commit()
         person = uow.session.get(Applicant, app.applicant_id) if app.applicant_id else None
         return _view(desk, order, app, person)
@@ -316,12 +356,9 @@ def cancel_order(desk: Desk, key: str, reason: str) -> OrderView:
     if checked.problem:
         raise InvalidInput({"reason": checked.problem})
     with UnitOfWork(desk.engine) as uow:
-        order, app = _find_order(desk, uow.session, key)
+        order, app = _find_order(desk, uow.session, key, lock=True)
         if order.status != "open":
-            raise IntakeRuleBroken(
-                "order.closed",
-                f"the order of {app.registration_number or app.id} is {order.status}",
-            )
+            raise _closed(uow.session, order, app)
         order.status = "cancelled"
         order.done_at = desk.now()
         uow.session.add(

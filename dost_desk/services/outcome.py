@@ -6,14 +6,13 @@ from collections.abc import Sequence
 
 from dost_desk.models.identity import FieldProblem, check_free_text
 from dost_desk.models.lifecycle import ApplicationStatus, IllegalTransition, check_transition
-from dost_desk.models.passport import Duration, Passport
+from dost_desk.models.passport import Passport
 from dost_desk.models.tables import Application
 from dost_desk.models.vocabulary import ApplicationForm, FeeKind
-from dost_desk.models.working_calendar import compute_deadlines
 from dost_desk.services.applications import application_view, checklist_of, load_application
 from dost_desk.services.checks import check_blockers
 from dost_desk.services.desk import BAKU, Desk
-from dost_desk.services.intake import record_status
+from dost_desk.services.intake import passport_deadlines, record_status
 from dost_desk.services.intake_dto import ApplicationView, IntakeRuleBroken, InvalidInput
 from dost_desk.services.orders import on_application_submitted
 from dost_desk.storage.registration import next_registration_number
@@ -63,10 +62,6 @@ def proposed_refusal_grounds(desk: Desk, application_id: str) -> list[str]:
         return []
 
 
-def _duration(duration: Duration | None) -> tuple[int, object] | None:
-    return None if duration is None else (duration.value, duration.unit)
-
-
 def _service_seconds(desk: Desk, row: Application) -> int:
     return max(0, int((desk.now() - row.started_at).total_seconds()))
 
@@ -90,16 +85,9 @@ def submit_application(desk: Desk, application_id: str) -> ApplicationView:
         passport: Passport = desk.catalog.get(row.passport_id)
         now = desk.now()
         local = now.astimezone(BAKU)
+        deadlines = passport_deadlines(desk, uow.session, passport, local)
         row.registration_number = next_registration_number(uow.session, row.centre_code, local.year)
-        durations = passport.durations
-        if durations is not None:
-            deadlines = compute_deadlines(
-                local,
-                _duration(durations.total),
-                _duration(durations.front_office),
-                _duration(durations.back_office),
-                desk.calendar(uow.session),
-            )
+        if deadlines is not None:
             row.deadline_front = deadlines.front_office
             row.deadline_back = deadlines.back_office
             row.deadline_total = deadlines.total

@@ -11,13 +11,21 @@ Which document applies is data (``statuses``/``services`` of each layout in
 printout's content: printing a content already printed is a reprint, marked DUBLİKAT
 with the original's number; a changed content (e.g. the certificate once handed over) is
 a new original.
+
+A printout is archived only once it exists: :func:`save_application_document` (and any
+``deliver`` callback, e.g. the printer) runs inside the transaction that allocates the
+copy number, and the archive row is committed only after the file was renamed into
+place or the job reached the printer. A failure or a kill -9 before that leaves no row,
+so the next print is still the original. A print lock per application
+(:mod:`~dost_desk.services.print_lock`) makes two desks take copy numbers one at a time
+without holding the database's write lock while a printer works.
 """
 
 from __future__ import annotations
 
 import hashlib
-import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,10 +33,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dost_desk.models.tables import PrintedDocument
+from dost_desk.models.tables import PrintedDocument, new_id
 from dost_desk.print.context import Centre, CheckLine, build_context
 from dost_desk.print.documents import render_document
-from dost_desk.print.errors import DocumentNotApplicable, PrintError
+from dost_desk.print.errors import DocumentNotApplicable, NotArchived
+from dost_desk.print.faults import fault_point
+from dost_desk.print.output import check_output_path
 from dost_desk.print.output import save_pdf as save_pdf  # the Save-as-PDF action
 from dost_desk.print.profiles import get_profile
 from dost_desk.print.templates import DocumentTemplate, document_content, load_template
@@ -43,7 +53,15 @@ from dost_desk.services.applications import application_view, load_application
 from dost_desk.services.checks import CheckView, summarise_checks
 from dost_desk.services.desk import BAKU, Desk
 from dost_desk.services.intake_dto import ApplicationView, NotFound
+from dost_desk.services.print_lock import print_lock
+from dost_desk.services.print_samples import render_sample as render_sample
+from dost_desk.services.print_samples import sample_context as sample_context
+from dost_desk.services.print_samples import sample_view as sample_view
+from dost_desk.storage.engine import StorageError
 from dost_desk.storage.unit_of_work import UnitOfWork
+
+# Delivers a rendered PDF (writes the file, sends it to the printer); raises if it could not.
+Deliver = Callable[[bytes], object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,52 +150,82 @@ def _archive_and_render(
     content: dict[str, Any],
     profile: str,
     archive: bool = True,
+    deliver: Deliver | None = None,
 ) -> RenderedDocument:
-    """Render ``content`` as the next copy of its kind and archive it, in one transaction
-    (the copy number is read under the write lock, so two desks cannot take the same).
-    ``archive=False`` renders what the next print would be and stores nothing."""
+    """Render ``content`` as the next copy of its kind, ``deliver`` it, then archive it,
+    all under the application's print lock (so two desks cannot take the same copy
+    number); a failed delivery archives nothing. ``archive=False`` renders what the
+    next print would be and stores nothing."""
+    if not archive:
+        return _render_next(desk, application_id, kind, content, profile)[0]
+    with print_lock(desk.engine, application_id):
+        rendered, row = _render_next(desk, application_id, kind, content, profile)
+        fault_point("rendered")
+        if deliver is not None:
+            deliver(rendered.pdf)
+            fault_point("delivered")
+        row.printed_at = desk.now()  # when it was delivered, not when rendering began
+        with UnitOfWork(desk.engine) as uow:  # the write lock only for the insert
+            uow.session.add(row)
+            _commit_delivered(uow, kind, row.copy_number, delivered=deliver is not None)
+        fault_point("archived")
+    return replace(rendered, printed_id=row.id)
+
+
+def _render_next(
+    desk: Desk, application_id: str, kind: str, content: dict[str, Any], profile: str
+) -> tuple[RenderedDocument, PrintedDocument]:
+    """The next copy of ``content`` (the archived original's content for a reprint) and
+    the archive row it would get."""
     digest = content_hash(content)
-    with UnitOfWork(desk.engine, write=archive) as uow:
+    with UnitOfWork(desk.engine, write=False) as uow:
         earlier = _same_content(uow.session, application_id, kind, digest)
         copy = (earlier[-1].copy_number + 1) if earlier else 1
         original = earlier[0].context.get("document_number") if earlier else None
         if earlier:
             content = dict(earlier[0].context)  # the archived original, byte for byte
-        pdf = render_document(
-            kind, content, profile, duplicate_of=original, copy_number=copy if earlier else None
-        )
-        sha = hashlib.sha256(pdf).hexdigest()
-        printed_id = ""
-        if archive:
-            row = PrintedDocument(
-                application_id=application_id,
-                kind=kind,
-                profile=profile,
-                copy_number=copy,
-                duplicate=bool(earlier),
-                sha256=sha,
-                content_hash=digest,
-                context=content,
-                printed_by=desk.agent,
-                printed_at=desk.now(),
-            )
-            uow.session.add(row)
-            uow.session.flush()
-            printed_id = row.id
-            uow.commit()
-    return RenderedDocument(
+    pdf = render_document(
+        kind, content, profile, duplicate_of=original, copy_number=copy if earlier else None
+    )
+    sha = hashlib.sha256(pdf).hexdigest()
+    row = PrintedDocument(
+        id=new_id(),
+        application_id=application_id,
+        kind=kind,
+        profile=profile,
+        copy_number=copy,
+        duplicate=bool(earlier),
+        sha256=sha,
+        content_hash=digest,
+        context=content,
+        printed_by=desk.agent,
+    )
+    rendered = RenderedDocument(
         pdf=pdf,
         kind=kind,
         registration_number=content.get("registration_number") or None,
         copy_number=copy,
         duplicate=bool(earlier),
         sha256=sha,
-        printed_id=printed_id,
         profile=profile,
         document_number=str(content.get("document_number", "")),
         content_hash=digest,
         duplicate_of=original,
     )
+    return rendered, row
+
+
+def _commit_delivered(uow: UnitOfWork, kind: str, copy: int, delivered: bool) -> None:
+    """Commit the archive row; a failure after the document went out says so plainly."""
+    try:
+        uow.commit()
+    except StorageError as error:
+        if not delivered:
+            raise
+        raise NotArchived(
+            f"the {kind} (copy {copy}) was delivered but may not have been archived "
+            f"({error}); run `dost-desk print list` before printing it again"
+        ) from error
 
 
 def _content_of(desk: Desk, key: str, kind: str, profile: str) -> tuple[str, dict[str, Any]]:
@@ -208,16 +256,45 @@ def _check_detail(check: CheckView) -> str:
 
 
 def render_application_document(
-    desk: Desk, key: str, kind: str, profile: str = "a4"
+    desk: Desk, key: str, kind: str, profile: str = "a4", deliver: Deliver | None = None
 ) -> RenderedDocument:
-    """Render (and archive) the ``kind`` document of the application with this
+    """Render, ``deliver`` and archive the ``kind`` document of the application with this
     registration number or ID. A content printed before comes out as a DUBLİKAT copy.
+    ``deliver(pdf)`` (write the file, print it) runs before the archive row is committed:
+    if it raises, nothing is archived and the error passes through.
 
     Raises NotFound, :class:`DocumentNotApplicable` (the kind does not apply to this
     application now), TemplateError (unknown kind or profile), other PrintErrors.
     """
     application_id, content = _content_of(desk, key, kind, profile)
-    return _archive_and_render(desk, application_id, kind, content, profile)
+    return _archive_and_render(desk, application_id, kind, content, profile, deliver=deliver)
+
+
+def save_application_document(
+    desk: Desk, key: str, kind: str, path: str | Path, profile: str = "a4"
+) -> tuple[RenderedDocument, Path]:
+    """Write the ``kind`` document to ``path`` (a regular file, replaced atomically, or a
+    new file in an existing folder) and archive it once the file is in place; returns
+    the printout and the file. Files inside the data folder are private (0600).
+
+    Raises what :func:`render_application_document` raises and OutputNotWritable (the
+    path is a link, device, folder…, or the write failed: nothing archived)."""
+    target = check_output_path(path)  # a clear refusal before anything is rendered
+    mode = 0o600 if _inside(target, desk.settings.data_dir) else None
+    written: list[Path] = []
+
+    def write(pdf: bytes) -> None:
+        written.append(save_pdf(pdf, target, mode=mode))
+
+    printed = render_application_document(desk, key, kind, profile, deliver=write)
+    return printed, written[0]
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(Path(folder).expanduser().resolve())
+    except OSError:
+        return False
 
 
 def preview_application_document(
@@ -230,9 +307,12 @@ def preview_application_document(
     return _archive_and_render(desk, application_id, kind, content, profile, archive=False)
 
 
-def reprint_document(desk: Desk, printed_id: str, profile: str | None = None) -> RenderedDocument:
+def reprint_document(
+    desk: Desk, printed_id: str, profile: str | None = None, deliver: Deliver | None = None
+) -> RenderedDocument:
     """Print an archived document again from its archived content (DUBLİKAT, next copy
-    number), on its own profile or on ``profile``."""
+    number), on its own profile or on ``profile``; ``deliver`` as for
+    :func:`render_application_document`."""
     with UnitOfWork(desk.engine, write=False) as uow:
         row = uow.session.get(PrintedDocument, printed_id.strip())
         if row is None:
@@ -240,7 +320,7 @@ def reprint_document(desk: Desk, printed_id: str, profile: str | None = None) ->
         application_id, kind, content = row.application_id, row.kind, dict(row.context)
         profile = profile or row.profile
     get_profile(profile)
-    return _archive_and_render(desk, application_id, kind, content, profile)
+    return _archive_and_render(desk, application_id, kind, content, profile, deliver=deliver)
 
 
 def list_printed_documents(desk: Desk, key: str) -> list[PrintedDocumentSummary]:
@@ -334,8 +414,6 @@ def _verify_qr(desk: Desk, text: str) -> VerificationResult:
             valid=False,
         )
     first = rows[0]
-    from dataclasses import replace
-
     found = replace(
         base,
         content_hash=first.content_hash,
@@ -355,115 +433,5 @@ def _archived(rows: list[PrintedDocument]) -> str:
 
 
 def _note(result: VerificationResult, note: str, valid: bool | None = None) -> VerificationResult:
-    from dataclasses import replace
-
     reason = f"{result.reason}; {note}" if result.reason else note
     return replace(result, reason=reason, valid=result.valid if valid is None else valid)
-
-
-# --- samples and files ----------------------------------------------------------------
-
-
-def render_sample(kind: str, profile: str = "a4") -> bytes:
-    """A document of ``kind`` with realistic Azerbaijani sample data (no database)."""
-    return render_document(kind, sample_context(kind), profile)
-
-
-def sample_context(kind: str, view: ApplicationView | None = None) -> dict[str, Any]:
-    """The full document context of the sample for ``kind`` (or of ``view``, e.g. a
-    sample changed by a test), built exactly as for a stored application."""
-    from dost_desk.services.catalog import open_catalog
-
-    data = _samples()
-    catalog = open_catalog()
-    view = view or sample_view(kind)
-    centre = Centre(data["centre"]["code"], data["centre"]["name"])
-    return build_context(view, catalog.get(view.passport_id), catalog.reference, centre)
-
-
-def sample_view(kind: str) -> ApplicationView:
-    """The sample application for ``kind`` (``resources/print/samples.yaml``)."""
-    data = _samples()
-    load_template(kind)  # an unknown kind says so
-    sample = data["samples"].get(kind)
-    if sample is None:
-        raise PrintError(f"no sample application for {kind!r} in samples.yaml")
-    return _view_from_sample(kind, sample, data["agent"], data["centre"]["code"])
-
-
-def _samples() -> dict[str, Any]:
-    from dost_desk.print._yaml import read_yaml
-    from dost_desk.resources import resource_path
-
-    return read_yaml(resource_path("print", "samples.yaml"))
-
-
-def _dto(cls: Any, values: dict[str, Any]) -> Any:
-    """A DTO dataclass from a dict: the fields it names, None for the others."""
-    from dataclasses import fields
-
-    return cls(**{f.name: values.get(f.name) for f in fields(cls)})
-
-
-def _view_from_sample(kind: str, data: dict[str, Any], agent: str, centre: str) -> ApplicationView:
-    """An ApplicationView from one entry of samples.yaml (dates parsed by YAML)."""
-    from dost_desk.services.intake_dto import (
-        ApplicantView,
-        DocumentView,
-        HistoryEntry,
-        RepresentativeView,
-    )
-
-    applicant = _dto(ApplicantView, {"id": f"sample-{kind}-applicant", **data["applicant"]})
-    rep = data.get("representative")
-    representative = _dto(RepresentativeView, rep) if rep else None
-    documents = tuple(
-        DocumentView(
-            d["name"], d["submission"], d.get("electronic_source"), ("original", "copy"), True
-        )
-        for d in data["documents"]
-    )
-    history = [HistoryEntry(None, "draft", agent, data["started_at"], None)]
-    history.append(
-        HistoryEntry(
-            "draft",
-            data["status"] if data["status"] == "refused" else "submitted",
-            agent,
-            data["outcome_at"],
-            None,
-        )
-    )
-    if data.get("handed_over_at"):
-        history.append(HistoryEntry("ready", "handed_over", agent, data["handed_over_at"], None))
-    accepted = data["status"] != "refused"
-    return ApplicationView(
-        id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"dost-desk-sample:{kind}")),
-        registration_number=data.get("registration_number"),
-        status=data["status"],
-        centre_code=centre,
-        agent=agent,
-        passport_id=data["passport_id"],
-        passport_name="",
-        variant=dict(data.get("variant") or {}),
-        application_form=data["application_form"],
-        response_form=data.get("response_form"),
-        ticket_number=data.get("ticket_number"),
-        applicant=applicant,
-        representative=representative,
-        documents=documents,
-        complete=all(d.submission != "not_submitted" for d in documents),
-        missing=tuple(d.name for d in documents if d.submission == "not_submitted"),
-        fee=data.get("fee"),
-        refusal=data.get("refusal"),
-        cancel_reason=None,
-        started_at=data["started_at"],
-        submitted_at=data["outcome_at"] if accepted else None,
-        outcome_at=data["outcome_at"],
-        service_seconds=int((data["outcome_at"] - data["started_at"]).total_seconds()),
-        operator_standard_minutes=None,
-        deadline_front=None,
-        deadline_back=None,
-        deadline_total=data.get("deadline_total"),
-        notice_due=data.get("notice_due"),
-        history=tuple(history),
-    )

@@ -9,6 +9,7 @@ Steps, each reported as passed or failed with one line:
 3. ``database``: a temporary SQLite database is created and migrated to the newest revision.
 4. ``receipt-pdf``: a sample receipt renders (``dost_desk.services.printing.render_sample``)
    and every font in it is embedded (see :func:`pdf_fonts`).
+5. ``log``: where the log file is, and that it can be written.
 
 The Qt step (open the main window offscreen) lives in the command line module, which passes
 it in as an extra step, because services never import the UI.
@@ -233,6 +234,19 @@ def check_receipt_pdf() -> str:
     return f"receipt PDF rendered ({len(data)} bytes), fonts embedded: {names}"
 
 
+# -- 5. log file ----------------------------------------------------------------------------
+
+
+def check_log() -> str:
+    """Report where the log file is; fail when it cannot be written."""
+    from dost_desk import logs
+
+    setup = logs.current_setup() or logs.setup_logging()
+    if setup.problem:
+        raise SelfCheckFailure(f"cannot write the log file {setup.path}: {setup.problem}")
+    return f"log file: {setup.path}"
+
+
 # -- running ----------------------------------------------------------------------------------
 
 STEPS: tuple[tuple[str, Step], ...] = (
@@ -240,6 +254,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("passports", check_passports),
     ("database", check_database),
     ("receipt-pdf", check_receipt_pdf),
+    ("log", check_log),
 )
 
 

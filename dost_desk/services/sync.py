@@ -17,17 +17,20 @@ from typing import Any, Literal
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm.attributes import flag_modified
 
 from dost_desk.config import masked_database_url, redact_secrets
-from dost_desk.models.followup_tables import SupervisorItem
-from dost_desk.models.lifecycle import ApplicationStatus, IllegalTransition
+from dost_desk.models.followup_tables import BackOfficeOrder
 from dost_desk.models.sync_tables import OutboxEntry, SyncConflict
 from dost_desk.models.tables import Application
 from dost_desk.services.checks import RerunSummary, rerun_deferred_checks
 from dost_desk.services.desk import Desk
 from dost_desk.services.intake_dto import IntakeRuleBroken, NotFound
+from dost_desk.services.order_follow_up import follow_up_closed_orders
+from dost_desk.services.renumbering import renumber_clashing_applications
 from dost_desk.storage.engine import StorageError
 from dost_desk.storage.unit_of_work import UnitOfWork
+from dost_desk.sync.order_conflicts import ORDER_KEY
 from dost_desk.sync.pull import PullSummary, pull_changes, read_facts, write_facts
 from dost_desk.sync.push import PushSummary, push_outbox, remember_agreed_versions
 from dost_desk.sync.review import DuplicatePair, find_cross_centre_duplicates
@@ -52,9 +55,18 @@ class SyncSummary:
     ready: tuple[str, ...]  # applications moved to "ready" by an order closed centrally
     rerun: RerunSummary
     clock_skew_warning: str | None
+    # old numbers another desk with this centre code issued first, renumbered here
+    renumbered: tuple[str, ...] = ()
 
     def lines(self) -> list[str]:
         lines = [self.push.line(), self.pull.line()]
+        if self.renumbered:
+            lines.insert(
+                0,
+                f"renumbered {len(self.renumbered)} applications whose registration numbers "
+                "another desk with this centre code issued first (see the supervisor's list): "
+                + ", ".join(self.renumbered),
+            )
         if self.ready:
             lines.append(f"ready after the back office's orders: {len(self.ready)}")
         lines.append(
@@ -114,7 +126,8 @@ def sync_with_upstream(
     batch_size: int = 5000,
     progress: Callable[[int, int], None] | None = None,
 ) -> SyncSummary:
-    """Push, pull, follow up the orders closed centrally, ask deferred checks again.
+    """Renumber what another desk with this centre code numbered first, push, pull,
+    follow up the orders closed centrally, ask deferred checks again.
 
     Raises :class:`~dost_desk.storage.engine.StorageError` (nothing lost: run it again);
     the error is also kept for :func:`sync_status`. ``progress(done, total)`` follows the
@@ -122,9 +135,10 @@ def sync_with_upstream(
     """
     url = _upstream(desk, upstream_url)
     try:
+        renumbered = renumber_clashing_applications(desk, url)
         pushed = push_outbox(desk.engine, url, batch_size, clock=desk.now, progress=progress)
         pulled = pull_changes(desk.engine, url, desk.centre_code, clock=desk.now)
-        ready = _follow_up_orders(desk, pulled)
+        ready = follow_up_closed_orders(desk)
     except StorageError as error:
         _remember(desk, {LAST_ERROR: redact_secrets(str(error))})
         raise
@@ -138,7 +152,7 @@ def sync_with_upstream(
             f"{_duration(abs(skew))}: set the date and time (the sync does not depend on it)"
         )
     _remember(desk, {LAST_SYNC_AT: desk.now().isoformat(), LAST_ERROR: ""})
-    return SyncSummary(pushed, pulled, ready, rerun, warning)
+    return SyncSummary(pushed, pulled, ready, rerun, warning, renumbered)
 
 
 def _remember(desk: Desk, facts: dict[str, str]) -> None:
@@ -153,57 +167,6 @@ def _duration(delta: timedelta) -> str:
         return f"{minutes} minutes"
     hours = round(minutes / 60)
     return f"{hours} hours" if hours < 48 else f"{round(hours / 24)} days"
-
-
-def _follow_up_orders(desk: Desk, pulled: PullSummary) -> tuple[str, ...]:
-    """Orders the back office closed centrally: the application becomes ready, or the
-    supervisor is told of the cancellation (as if done at this desk)."""
-    from dost_desk.services import outcome
-
-    ready = []
-    for order in pulled.orders:
-        with UnitOfWork(desk.engine, write=False) as uow:
-            app = uow.session.get(Application, order.application_id)
-            status = app.status if app else None
-        if status is None:
-            continue
-        if order.status == "done":
-            if status in (ApplicationStatus.READY.value, ApplicationStatus.HANDED_OVER.value):
-                continue
-            note = f"back office {order.back_office} order done" + (
-                f": {order.reference}" if order.reference else ""
-            )
-            try:
-                outcome.change_status(desk, order.application_id, "ready", note)
-            except (IntakeRuleBroken, IllegalTransition) as error:  # e.g. cancelled here
-                _tell_supervisor(
-                    desk, order.application_id, "sync_conflict", f"order done centrally: {error}"
-                )
-                continue
-            ready.append(order.application_id)
-        else:
-            _tell_supervisor(
-                desk,
-                order.application_id,
-                "order_cancelled",
-                f"back office {order.back_office} cancelled the order (central database)",
-            )
-    return tuple(ready)
-
-
-def _tell_supervisor(desk: Desk, application_id: str, reason: str, detail: str) -> None:
-    with UnitOfWork(desk.engine) as uow:
-        app = uow.session.get(Application, application_id)
-        number = app.registration_number if app else application_id
-        uow.session.add(
-            SupervisorItem(
-                application_id=application_id,
-                reason=reason,
-                detail=f"{number}: {detail}",
-                created_at=desk.now(),
-            )
-        )
-        uow.commit()
 
 
 def sync_status(desk: Desk) -> SyncStatusView:
@@ -332,21 +295,35 @@ def resolve_sync_conflict(
             )
             uow.session.refresh(app)
             app.updated_at = desk.now()  # version above both: the next push writes it
+            order = row.local.get(ORDER_KEY)
+            if order is not None:  # queued again (a conflict found by the pull had none)
+                mine = uow.session.get(BackOfficeOrder, order["id"])
+                if mine is not None:
+                    flag_modified(mine, "status")
         else:
-            values = _decoded_application(row.central)
+            central = dict(row.central)
+            order = central.pop(ORDER_KEY, None)
             connection.execute(
                 update(Application.__table__)
                 .where(Application.__table__.c.id == app.id)
-                .values(values)
+                .values(_decoded(Application, central))
             )
             remember_agreed_versions(connection, {app.id: central_version})
-            connection.execute(
-                update(OutboxEntry.__table__)
-                .where(
-                    OutboxEntry.__table__.c.table == "applications",
-                    OutboxEntry.__table__.c.row_id == app.id,
-                    OutboxEntry.__table__.c.pushed_at.is_(None),
+            outbox = OutboxEntry.__table__
+            replaced = (outbox.c.table == "applications") & (outbox.c.row_id == app.id)
+            if order is not None:  # the central order replaces this centre's too
+                orders = BackOfficeOrder.__table__
+                connection.execute(
+                    update(orders)
+                    .where(orders.c.id == order["id"])
+                    .values(_decoded(BackOfficeOrder, order))
                 )
+                replaced |= (outbox.c.table == "back_office_orders") & (
+                    outbox.c.row_id == order["id"]
+                )
+            connection.execute(
+                update(outbox)
+                .where(replaced, outbox.c.pushed_at.is_(None))
                 .values(pushed_at=desk.now())
             )
         row.resolution = keep
@@ -356,10 +333,10 @@ def resolve_sync_conflict(
         return _conflict_view(row)
 
 
-def _decoded_application(values: dict[str, Any]) -> dict[str, Any]:
+def _decoded(model: Any, values: dict[str, Any]) -> dict[str, Any]:
     from dost_desk.sync.push import _decode
 
-    return _decode(Application.__table__, values)
+    return _decode(model.__table__, values)
 
 
 def list_cross_centre_duplicates(

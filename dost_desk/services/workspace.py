@@ -27,6 +27,8 @@ class WorkspaceInfo:
     database_error: str | None = None
     desk: Desk | None = field(default=None, compare=False)  # None when the database failed
     drafts: tuple[str, ...] = ()  # unfinished applications to reopen (e.g. after a crash)
+    # A networked desk whose server did not answer: worth trying again (not a bad config).
+    server_unreachable: bool = False
 
 
 def describe_database(url: str) -> str:
@@ -50,14 +52,17 @@ def open_workspace(settings: Settings | None = None) -> WorkspaceInfo:
     from dost_desk.services.checks import rerun_deferred_checks
     from dost_desk.services.desk import Desk
     from dost_desk.services.intake import open_drafts
-    from dost_desk.storage.engine import StorageError, create_engine_for
+    from dost_desk.storage.engine import StorageError, StorageUnavailable, create_engine_for
+    from dost_desk.storage.files import secure_data_dir_logged
 
     settings = settings or load_settings()
+    secure_data_dir_logged(settings.data_dir)  # an install from before 0700/0600, too
     catalog = open_catalog()
     url = effective_database_url(settings)
     error = None
     desk = None
     drafts: tuple[str, ...] = ()
+    unreachable = False
     label = masked_database_url(url)
     try:
         label = describe_database(url)
@@ -75,6 +80,7 @@ def open_workspace(settings: Settings | None = None) -> WorkspaceInfo:
             raise
     except StorageError as failure:
         error = str(failure)
+        unreachable = isinstance(failure, StorageUnavailable) and _networked(url)
     return WorkspaceInfo(
         centre_code=settings.centre_code or "",  # the GUI asks for it before
         centre_name=settings.centre_name,
@@ -84,7 +90,28 @@ def open_workspace(settings: Settings | None = None) -> WorkspaceInfo:
         database_error=error,
         desk=desk,
         drafts=drafts,
+        server_unreachable=unreachable,
     )
+
+
+def reopen_workspace() -> WorkspaceInfo:
+    """:func:`open_workspace` for a desk that waits for its server: raises
+    :class:`~dost_desk.storage.engine.StorageUnavailable` while it is still unreachable."""
+    from dost_desk.storage.engine import StorageUnavailable
+
+    info = open_workspace()
+    if info.server_unreachable:
+        raise StorageUnavailable(info.database_error or "the server does not answer")
+    return info
+
+
+def _networked(url: str) -> bool:
+    from dost_desk.storage.engine import StorageError, parse_database_url
+
+    try:
+        return parse_database_url(url).get_backend_name() != "sqlite"
+    except StorageError:
+        return False
 
 
 def _write_through_kept_drafts(desk) -> None:

@@ -14,6 +14,7 @@ password, fit for the status bar or the command line.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -100,8 +101,10 @@ def create_engine_for(url: str, **kw: Any) -> Engine:
     url = with_stored_password(url)  # a PostgreSQL login's password from the keyring, if any
     parsed = parse_database_url(url)
     if parsed.get_backend_name() == "sqlite":
-        _prepare_sqlite_path(parsed)
+        path = _prepare_sqlite_path(parsed)
         engine = _create(parsed, url, **kw)
+        if path is not None:
+            _hold_while_open(engine, path)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
@@ -137,19 +140,59 @@ def _create(parsed: URL, url: str, **kw: Any) -> Engine:
         ) from None
 
 
-def _prepare_sqlite_path(url: URL) -> None:
+def _prepare_sqlite_path(url: URL) -> Path | None:
+    """Create the database's folder (``0700``) and an empty ``0600`` file if missing, so
+    SQLite, which gives ``-wal``/``-shm`` the database's mode, never makes them readable."""
+    from dost_desk.storage.files import create_private_file, make_private_dir
+
     path = sqlite_file_path(url)
     if path is None:
-        return
+        return None
+    path = path.absolute()
     if path.is_dir():
         raise StorageUnavailable(f"{path} is a directory, not a SQLite database file")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            make_private_dir(path.parent)
     except OSError as error:
         raise StorageUnavailable(
             f"cannot create the folder {path.parent} for the SQLite database: "
             f"{error.strerror or error}"
         ) from None
+    try:
+        create_private_file(path)
+        _make_database_files_private(path)
+    except OSError as error:
+        raise StorageUnavailable(
+            f"cannot create the SQLite database {path}: {error.strerror or error}"
+        ) from None
+    return path
+
+
+def _make_database_files_private(path: Path) -> None:
+    from dost_desk.storage.files import make_private_file
+
+    for name in ("", "-wal", "-shm", "-journal"):
+        make_private_file(path.with_name(path.name + name))
+
+
+def _hold_while_open(engine: Engine, path: Path) -> None:
+    """Hold the shared lock on ``path`` from the first connection until the engine is
+    disposed (a restore waits for that); taken again if a disposed engine reconnects."""
+    from dost_desk.storage.db_lock import SharedDatabaseLock
+
+    lock = SharedDatabaseLock(path)
+
+    def before_connect(dialect: Any, record: Any, cargs: Any, cparams: Any) -> None:
+        lock.acquire()  # before SQLite opens the file: never the file a restore replaces
+
+    def after_connect(dbapi_connection: Any, record: Any) -> None:
+        with contextlib.suppress(OSError):  # -wal/-shm of an install from before 0600
+            _make_database_files_private(path)
+
+    event.listen(engine, "do_connect", before_connect)
+    event.listen(engine, "connect", after_connect)
+    event.listen(engine, "engine_disposed", lambda _engine: lock.release())
 
 
 def _on_sqlite_connect(dbapi_connection: Any, connection_record: Any) -> None:

@@ -111,3 +111,27 @@ def _increment(session: Session, centre_code: str, year: int) -> int | None:
     if session.execute(statement).rowcount == 0:  # type: ignore[attr-defined]
         return None
     return session.execute(select(_SEQUENCES.c.last_value).where(where)).scalar_one()
+
+
+def raise_sequence(session: Session, centre_code: str, year: int, value: int) -> None:
+    """Make the next number of ``centre_code`` in ``year`` at least ``value + 1`` (never
+    lower it), in the caller's write transaction: a desk learns the numbers its centre
+    already used centrally (another desk with the same centre code) and continues after
+    them."""
+    where = (_SEQUENCES.c.centre_code == centre_code) & (_SEQUENCES.c.year == year)
+    current = session.execute(select(_SEQUENCES.c.last_value).where(where)).scalar_one_or_none()
+    if current is None:
+        session.execute(
+            insert(_SEQUENCES).values(centre_code=centre_code, year=year, last_value=value)
+        )
+    elif current < value:
+        session.execute(update(_SEQUENCES).where(where).values(last_value=value))
+
+
+def parse_registration_number(number: str) -> tuple[str, int, int] | None:
+    """``(centre, year, sequence)`` of ``C123-2026-000042``; None when it is not one."""
+    centre, _, rest = number.rpartition("-")
+    centre, _, year = centre.rpartition("-")
+    if not (centre and year.isdigit() and rest.isdigit() and len(year) == 4):
+        return None
+    return centre, int(year), int(rest)

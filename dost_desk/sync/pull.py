@@ -9,7 +9,9 @@ whose transaction took its number first and committed last; a snapshot cannot.
 What is pulled, into one local transaction (no outbox entries: these are not local
 changes), with the cursor moved only when it commits:
 
-* **published passports** (``dost-desk catalog publish``): replace the local copy;
+* **published passports** (``dost-desk catalog publish``): replace the local copy, once
+  checked as ``catalog validate`` checks a file (a bad one is refused and reported; the
+  desk keeps the version it had);
 * **holiday overrides** (and their deletions): the central calendar corrections;
 * **reference values** (and their deletions), e.g. the identity-document formats;
 * **this centre's applications** changed centrally (e.g. by the back office): applied
@@ -28,10 +30,27 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import uuid4
 
-from sqlalchemy import delete, insert, literal_column, select, text, update
+from sqlalchemy import (
+    Text,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal_column,
+    null,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
 
+from dost_desk.catalog.loader import (
+    MAX_PUBLISHED_CHARS,
+    check_published_passport,
+    load_reference,
+)
 from dost_desk.models.base import utc_now
 from dost_desk.models.followup_tables import BackOfficeOrder
 from dost_desk.models.sync_tables import OutboxEntry, SyncFact
@@ -44,6 +63,7 @@ from dost_desk.models.tables import (
 )
 from dost_desk.storage.engine import create_engine_for, storage_errors
 from dost_desk.storage.passport_store import PUBLISHED_PREFIX
+from dost_desk.sync.order_conflicts import ORDER_KEY
 from dost_desk.sync.outbox import json_safe
 from dost_desk.sync.push import (
     Conflict,
@@ -82,6 +102,7 @@ class PullSummary:
     """What a pull brought."""
 
     passports: list[str] = field(default_factory=list)
+    refused_passports: list[str] = field(default_factory=list)  # "ID:field: why", kept out
     holidays: int = 0
     reference: int = 0
     applications: int = 0
@@ -95,6 +116,12 @@ class PullSummary:
             f"{self.reference} reference data changes, "
             f"{self.applications} application changes, {len(self.orders)} closed orders"
             + (f"; {len(self.conflicts)} conflicts kept" if self.conflicts else "")
+            + (
+                f"; refused {len(self.refused_passports)} published passports "
+                f"(the earlier version stays): {'; '.join(self.refused_passports)}"
+                if self.refused_passports
+                else ""
+            )
         )
 
 
@@ -150,6 +177,7 @@ class _Changes:
     applications: list[dict[str, Any]]
     history: list[dict[str, Any]]
     orders: list[dict[str, Any]]
+    order_applications: dict[str, dict[str, Any]]  # the central rows, by id
     central_id: str = ""
 
 
@@ -168,9 +196,13 @@ def _read_changes(connection: Connection, cursor: str | None, centre_code: str) 
     params = {"cursor": cursor}
     snapshot = connection.scalar(text("SELECT CAST(pg_current_snapshot() AS text)"))
     central_now = connection.scalar(text("SELECT now()"))
+    # A body past the bound is not even read (an alias bomb published before the check).
+    too_large = func.octet_length(cast(_PASSPORTS.c.body, Text)) > MAX_PUBLISHED_CHARS
+    body = case((too_large, null()), else_=_PASSPORTS.c.body).label("body")
+    columns = [column for column in _PASSPORTS.c if column.name != "body"]
     passports = _rows(
         connection,
-        select(_PASSPORTS).where(
+        select(*columns, body).where(
             _PASSPORTS.c.source_file.startswith(PUBLISHED_PREFIX), _changed("passports")
         ),
         params,
@@ -203,6 +235,12 @@ def _read_changes(connection: Connection, cursor: str | None, centre_code: str) 
         ),
         params,
     )
+    order_ids = [row["application_id"] for row in orders]
+    ordered_apps = (
+        _rows(connection, select(_APPLICATIONS).where(_APPLICATIONS.c.id.in_(order_ids)), params)
+        if order_ids
+        else []
+    )
     return _Changes(
         snapshot,
         central_now,
@@ -214,6 +252,7 @@ def _read_changes(connection: Connection, cursor: str | None, centre_code: str) 
         applications,
         history,
         orders,
+        {row["id"]: row for row in ordered_apps},
     )
 
 
@@ -234,20 +273,31 @@ def _rows(connection: Connection, statement: Any, params: dict[str, Any]) -> lis
 def _apply_changes(
     connection: Connection, changes: _Changes, summary: PullSummary, at: datetime
 ) -> None:
-    summary.passports = _apply_passports(connection, changes.passports)
+    summary.passports = _apply_passports(connection, changes.passports, summary.refused_passports)
     summary.holidays = _apply_holidays(connection, changes.holidays, changes.deleted_days)
     summary.reference = _apply_reference(connection, changes.reference, changes.deleted_reference)
     held = set(connection.execute(held_applications()).scalars())
     applied = _apply_applications(connection, changes.applications, held, summary, at)
-    _apply_history(connection, [row for row in changes.history if row["application_id"] in applied])
+    # History only grows: a conflicted application gets the central steps too (both
+    # sides' steps stay on record, whichever version the supervisor keeps).
+    known = applied | held | set(summary.conflicts)
+    _apply_history(connection, [row for row in changes.history if row["application_id"] in known])
     summary.orders = _apply_orders(connection, changes.orders, held | set(summary.conflicts))
+    _keep_order_conflicts(connection, changes, held | set(summary.conflicts), summary, at)
 
 
-def _apply_passports(connection: Connection, rows: list[dict[str, Any]]) -> list[str]:
+def _apply_passports(
+    connection: Connection, rows: list[dict[str, Any]], refused: list[str]
+) -> list[str]:
     local = dict(connection.execute(select(_PASSPORTS.c.id, _PASSPORTS.c.version_hash)).all())
+    reference = load_reference() if rows else None
     changed = []
     for row in rows:
         if local.get(row["id"]) == row["version_hash"]:
+            continue
+        passport, issues = check_published_passport(row["id"], row["body"], reference)
+        if passport is None:
+            refused.append(str(next(i for i in issues if i.severity == "error")))
             continue
         if row["id"] in local:
             connection.execute(update(_PASSPORTS).where(_PASSPORTS.c.id == row["id"]).values(row))
@@ -429,3 +479,40 @@ def read_facts(engine: Engine) -> dict[str, str]:
 def write_facts(engine: Engine, facts: dict[str, str]) -> None:
     with engine.begin() as connection:
         _set_facts(connection, facts)
+
+
+def _keep_order_conflicts(
+    connection: Connection,
+    changes: _Changes,
+    held: set[str],
+    summary: PullSummary,
+    at: datetime,
+) -> None:
+    """Orders closed here one way and centrally the other (after this desk's close was
+    pushed, e.g. overridden by the back office): both versions for the supervisor."""
+    ids = [row["id"] for row in changes.orders if row["application_id"] not in held]
+    if not ids:
+        return
+    local = {
+        row.id: dict(row._mapping)
+        for row in connection.execute(select(_ORDERS).where(_ORDERS.c.id.in_(ids)))
+    }
+    for row in changes.orders:
+        mine = local.get(row["id"])
+        if mine is None or mine["status"] in ("open", row["status"]):
+            continue
+        app_id = row["application_id"]
+        local_app = connection.execute(
+            select(_APPLICATIONS).where(_APPLICATIONS.c.id == app_id)
+        ).first()
+        central_app = changes.order_applications.get(app_id)
+        if local_app is None or central_app is None:
+            continue
+        conflict = Conflict(
+            application_id=app_id,
+            registration_number=local_app.registration_number,
+            local=_json_row(dict(local_app._mapping)) | {ORDER_KEY: _json_row(mine)},
+            central=_json_row(central_app) | {ORDER_KEY: _json_row(row)},
+        )
+        if keep_conflict(connection, conflict, at):
+            summary.conflicts.append(app_id)

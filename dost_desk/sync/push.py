@@ -14,7 +14,8 @@ lost), or at the version both sides last agreed on (``synced_versions``). Otherw
 someone else changed it centrally since: the application is **not** written, both rows
 are kept in ``sync_conflicts``, the supervisor is told, and the application's local
 changes stay in the outbox until the supervisor resolves the conflict
-(:mod:`dost_desk.services.sync`).
+(:mod:`dost_desk.services.sync`). Back-office orders closed differently on both sides
+are conflicts too (:mod:`dost_desk.sync.order_conflicts`).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ from dost_desk.storage.engine import (
     storage_errors,
 )
 from dost_desk.storage.migrate import head_revision
+from dost_desk.sync.order_conflicts import order_conflicts
 from dost_desk.sync.outbox import LOCAL_ONLY_COLUMNS, SYNC_KEYS, SYNCED_TABLES, json_safe
 
 _OUTBOX = OutboxEntry.__table__
@@ -146,10 +148,14 @@ def push_outbox(
                     if batches == 0:  # applications refer to passports
                         _push_passports(local_engine, connection)
                     mine = _newest_applications(entries)
+                    # Orders locked before applications, as `orders done` does.
+                    more, superseded = order_conflicts(local_engine, connection, entries)
                     conflicts = _conflicts(local_engine, connection, mine)
                     held_ids = {conflict.application_id for conflict in conflicts}
+                    conflicts += [c for c in more if c.application_id not in held_ids]
+                    held_ids |= {conflict.application_id for conflict in more}
                     applied = [entry for entry in entries if entry.application_id not in held_ids]
-                    _apply(connection, applied)
+                    _apply(connection, [entry for entry in applied if entry.id not in superseded])
                 # Acknowledged only now, after the upstream commit.
                 agreed = {key: row["version"] for key, row in mine.items() if key not in held_ids}
                 with storage_errors(local_where):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from dost_desk.text import fold_for_search
+from dost_desk.ui.error_messages import error_line
 from dost_desk.ui.models.applications_model import APPLICATION_ID_ROLE, ApplicationsModel
 from dost_desk.ui.workers import run_in_background
 
@@ -110,8 +111,18 @@ class ApplicationsPanel(QWidget):
             query,
             SEARCH_LIMIT,
             on_done=self._found_in_database,
-            on_error=lambda _error: None,  # the in-memory filter still shows what it has
+            on_error=self._database_search_failed,
             context=self,
+        )
+
+    def _database_search_failed(self, error: Exception) -> None:
+        """The list still shows what it holds; say that older ones were not searched."""
+        self.count.setText(
+            self.tr("%n application(s)", "", self.model.rowCount())
+            + " — "
+            + self.tr("older applications could not be searched: %1").replace(
+                "%1", error_line(error)
+            )
         )
 
     def _found_in_database(self, summaries) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -90,6 +91,8 @@ class MainWindow(SyncWindowMixin, QMainWindow):
         self.applications_panel = None
         self.sync = None  # a SyncController once a local desk is open
         self.connection = None  # a ConnectionMonitor once a desk is open
+        self.shut_down_done = False  # see dost_desk.ui.shutdown
+        self.jobs_ended = True
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.left_tabs)
         splitter.addWidget(self.right_stack)
@@ -106,10 +109,10 @@ class MainWindow(SyncWindowMixin, QMainWindow):
     # -- construction ----------------------------------------------------------------------
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.quit_app)
+        file_menu.addAction(self.quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.find_action = QAction(self.tr("&Find service"), self)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
@@ -154,6 +157,24 @@ class MainWindow(SyncWindowMixin, QMainWindow):
         bar.addPermanentWidget(self.connection_label)
         bar.addPermanentWidget(self.version_label)
         self.centre_label.setText(self.tr("Loading the catalog…"))
+
+    # -- leaving ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        from dost_desk.ui.shutdown import shut_down
+
+        shut_down(self)
+        event.accept()
+
+    def quit_app(self) -> None:
+        """File → Quit, SIGTERM: close the window (the orderly shutdown) and end the app
+        even if some other window is still open."""
+        if self.close():
+            QApplication.quit()
+
+    def flush_drafts(self) -> None:
+        """Store what was typed at once (the autosave waits for a pause in the typing)."""
+        if self.intake is not None:
+            self.intake.save_draft()
 
     # -- data in ---------------------------------------------------------------------------
     def set_workspace(self, info) -> None:

@@ -76,6 +76,32 @@ class SyncWindowMixin:
             self._offline_changed(True)
             self.connection.try_now()
 
+    def wait_for_server(self) -> None:
+        """A networked desk whose server did not answer at start-up: say so, keep trying
+        in the background, open the workspace (and the kept drafts) once it answers."""
+        from dost_desk.services.workspace import reopen_workspace
+        from dost_desk.ui.connection import ConnectionMonitor
+
+        self.connection = ConnectionMonitor(None, self, attempt=reopen_workspace)
+        self.connection.online.connect(self._server_answered)
+        self.connection.still_offline.connect(self._still_offline)
+        self.connection_label.setText(
+            QCoreApplication.translate("MainWindow", "Server unreachable — trying again…")
+        )
+        self._still_offline("")
+        self.connection.start()
+
+    def _server_answered(self, info) -> None:
+        waiting, self.connection = self.connection, None
+        waiting.stop()
+        waiting.deleteLater()
+        self.connection_label.clear()
+        self.connection_label.setToolTip("")
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Connection restored."), 15000
+        )
+        self.set_workspace(info)  # the regular monitor, the sync and the kept drafts
+
     def _offline_changed(self, offline: bool) -> None:
         if offline:
             self.connection_label.setText(
@@ -99,21 +125,20 @@ class SyncWindowMixin:
 
         self.connection_label.clear()
         self.connection_label.setToolTip("")
-        if summary.written:
+        # Counts in plain names: pyside6-lupdate drops a translate() whose count is a call.
+        written, dropped = len(summary.written), summary.dropped_ticks
+        if written:
             text = QCoreApplication.translate(
-                "MainWindow",
-                "Connection restored: %n draft(s) written to the server.",
-                "",
-                len(summary.written),
+                "MainWindow", "Connection restored: %n draft(s) written to the server.", "", written
             )
         else:
             text = QCoreApplication.translate("MainWindow", "Connection restored.")
-        if summary.dropped_ticks:
+        if dropped:
             text += " " + QCoreApplication.translate(
                 "MainWindow",
                 "%n document tick(s) not recorded: the application was decided meanwhile.",
                 "",
-                summary.dropped_ticks,
+                dropped,
             )
         if summary.set_aside:
             text += " " + QCoreApplication.translate(

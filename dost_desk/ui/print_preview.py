@@ -1,8 +1,14 @@
-"""Preview a printed document (QtPdf), print it through Qt's print dialog, save it as PDF."""
+"""Preview a document (QtPdf), print it through Qt's print dialog, save it as PDF.
+
+The dialog shows what the next print would be; the :class:`Delivery` it is given decides
+what printing and saving mean (for a stored application: render the next copy, print or
+write it, and archive it only once it was delivered).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSettings, QSize, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -19,14 +25,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dost_desk.print.errors import PrintError
+from dost_desk.print.errors import OutputNotWritable
+from dost_desk.ui.error_messages import error_line
 from dost_desk.ui.workers import run_in_background
 
 PRINTER_KEY = "printing/last_printer"
 
 
+class Delivery(Protocol):
+    """How the previewed document is printed, saved and reprinted (run off the GUI
+    thread; each returns the PDF that was actually delivered or is shown next)."""
+
+    def send(self, send_pdf: Callable[[bytes], object]) -> bytes:
+        """Deliver the document with ``send_pdf`` (e.g. to a printer)."""
+        ...
+
+    def save(self, path: str) -> bytes:
+        """Write the document to ``path``."""
+        ...
+
+    def next_copy(self) -> bytes:
+        """The document the next print or save would deliver (for Reprint)."""
+        ...
+
+
 class PrintFailed(RuntimeError):
     """No page could be sent to the printer (no printer, spooler down, bad document)."""
+
+
+class PartlyPrinted(RuntimeError):
+    """Some copies were printed (and archived) before ``cause`` stopped the rest."""
+
+    def __init__(self, sheets: int, cause: Exception) -> None:
+        super().__init__(f"{sheets} copies printed, then: {cause}")
+        self.sheets = sheets
+        self.cause = cause
 
 
 def load_pdf(pdf: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
@@ -93,8 +126,8 @@ class PrintPreview(QDialog):
         pdf: bytes,
         title: str,
         suggested_name: str,
-        save: Callable[[bytes, str], None],
-        reprint: Callable[[], bytes] | None = None,
+        delivery: Delivery,
+        reprint: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -102,8 +135,8 @@ class PrintPreview(QDialog):
         self.setWindowTitle(title)
         self.resize(820, 900)
         self.pdf = pdf
-        self._save = save
-        self._reprint = reprint
+        self._delivery = delivery
+        self._reprint_allowed = reprint
         self._suggested = suggested_name
         self._job = None
         self.view = QPdfView(self)
@@ -117,7 +150,7 @@ class PrintPreview(QDialog):
         self.reprint_button = QPushButton(
             self.tr("&Reprint (duplicate)"), objectName="reprintButton"
         )
-        self.reprint_button.setVisible(reprint is not None)
+        self.reprint_button.setVisible(False)  # until the original was delivered
         close = QPushButton(self.tr("&Close"), objectName="closePreviewButton")
         buttons = QHBoxLayout()
         for button in (self.print_button, self.save_button, self.reprint_button):
@@ -162,26 +195,87 @@ class PrintPreview(QDialog):
             self.status.setText(self.tr("No printer is installed. The document stays saved."))
             return
         self.status.setText(self.tr("Printing on %1…").replace("%1", printer_name))
-        self.print_button.setEnabled(False)
-        self._job = run_in_background(
-            print_pdf,
-            self.pdf,
-            printer_name,
-            copies,
-            on_done=self._printed,
-            on_error=self._failed,
-            context=self,
+        pages: list[int] = []
+
+        def send(pdf: bytes) -> None:
+            pages.append(print_pdf(pdf, printer_name, 1))
+
+        def print_each_copy() -> tuple[bytes, int]:
+            # every sheet is its own archived copy: one original, then DUBLİKAT copies
+            delivered = b""
+            for sheet in range(max(1, copies)):
+                try:
+                    delivered = self._delivery.send(send)
+                except Exception as error:  # reported on the GUI thread, never swallowed
+                    if sheet == 0:
+                        raise
+                    raise PartlyPrinted(sheet, error) from error
+            return delivered, sum(pages)
+
+        self._start(print_each_copy, self._printed, self._print_failed)
+
+    def _print_failed(self, error: Exception) -> None:
+        if isinstance(error, PartlyPrinted):
+            template = self.tr(
+                "Printing stopped after %n copy(ies): %1. Those are archived; the application "
+                "stays saved.",
+                "",
+                error.sheets,
+            )
+            self._failed(template, error.cause)
+            return
+        self._failed(
+            self.tr("Printing failed: %1. Nothing was archived; the application stays saved."),
+            error,
         )
 
-    def _printed(self, pages: int) -> None:
-        self.print_button.setEnabled(True)
+    def _start(self, work, on_done, on_error) -> None:
+        """Run ``work`` off the GUI thread; one action at a time."""
+        self._set_busy(True)
+
+        def done(result) -> None:
+            self._job = None
+            self._set_busy(False)
+            on_done(result)
+
+        def failed(error: Exception) -> None:
+            self._job = None
+            self._set_busy(False)
+            on_error(error)
+
+        self._job = run_in_background(work, on_done=done, on_error=failed, context=self)
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.print_button, self.save_button, self.reprint_button):
+            button.setEnabled(not busy)
+
+    def _printed(self, result: tuple[bytes, int]) -> None:
+        pdf, pages = result
+        self.show_pdf(pdf)  # what went to the printer (a DUBLİKAT if it was a reprint)
+        self.reprint_button.setVisible(self._reprint_allowed)
         self.status.setText(self.tr("Sent to the printer: %n page(s).", "", pages))
 
-    def _failed(self, error: Exception) -> None:
-        self.print_button.setEnabled(True)
-        self.status.setText(
-            self.tr("Printing failed: %1. The document stays saved.").replace("%1", str(error))
-        )
+    def _failed(self, template: str, error: Exception) -> None:
+        self.status.setText(template.replace("%1", self._describe(error)))
+
+    def _describe(self, error: Exception) -> str:
+        """Why a file could not be saved, in the user's language where it is known."""
+        if isinstance(error, OutputNotWritable):
+            texts = {
+                "missing_folder": self.tr("the folder %1 does not exist"),
+                "not_a_folder": self.tr("%1 is a file, not a folder"),
+                "is_folder": self.tr("%1 is a folder"),
+                "not_regular": self.tr(
+                    "%1 is a link, device or pipe, not a regular file; choose a new file name"
+                ),
+                "no_permission": self.tr("there is no permission to write in %1"),
+                "no_space": self.tr("the disk is full"),
+            }
+            if error.reason in texts:
+                return texts[error.reason].replace("%1", error.path)
+        if isinstance(error, PrintFailed):
+            return str(error)  # names the printer and what it said
+        return error_line(error)
 
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -191,19 +285,28 @@ class PrintPreview(QDialog):
             self.save_to(path)
 
     def save_to(self, path: str) -> None:
-        try:
-            self._save(self.pdf, path)
-        except (OSError, PrintError) as error:
-            self.status.setText(self.tr("Not saved: %1").replace("%1", str(error)))
-            return
+        """Save (and archive) the document as ``path`` off the GUI thread."""
+        self.status.clear()
+        self._start(
+            lambda: self._delivery.save(path),
+            lambda pdf: self._saved(pdf, path),
+            lambda error: self._failed(
+                self.tr("Not saved: %1. Nothing was archived; the application stays saved."),
+                error,
+            ),
+        )
+
+    def _saved(self, pdf: bytes, path: str) -> None:
+        self.show_pdf(pdf)
+        self.reprint_button.setVisible(self._reprint_allowed)
         self.status.setText(self.tr("Saved: %1").replace("%1", path))
 
     def reprint(self) -> None:
-        if self._reprint is None:
-            return
-        try:
-            self.show_pdf(self._reprint())
-        except PrintError as error:
-            self.status.setText(str(error))
-            return
-        self.status.setText(self.tr("A duplicate (DUBLİKAT) was made and archived."))
+        """Show the duplicate the next print or save makes (archived once delivered)."""
+        self._start(self._delivery.next_copy, self._next_copy, lambda e: self._failed("%1", e))
+
+    def _next_copy(self, pdf: bytes) -> None:
+        self.show_pdf(pdf)
+        self.status.setText(
+            self.tr("This is the duplicate (DUBLİKAT); print or save it to archive it.")
+        )

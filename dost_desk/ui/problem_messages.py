@@ -44,7 +44,17 @@ def _messages() -> dict[str, str]:
             "Problems", "Enter the document series and number."
         ),
         "id_document.format": QCoreApplication.translate(
+            "Problems", "The number does not match a format accepted for this document type."
+        ),
+        # Per document type ("code:kind"); the examples are the built-in formats.
+        "id_document.format:id_card": QCoreApplication.translate(
             "Problems", "Series and number: AA1234567 or AZE12345678."
+        ),
+        "id_document.format:residence_permit": QCoreApplication.translate(
+            "Problems", "Not a residence permit number accepted here (e.g. MYI1234567)."
+        ),
+        "id_document.format:passport": QCoreApplication.translate(
+            "Problems", "Passport number: one or two Latin letters and 6 to 8 digits."
         ),
         "date.required": QCoreApplication.translate("Problems", "Enter the date."),
         "date.format": QCoreApplication.translate("Problems", "Date as dd.mm.yyyy."),
@@ -107,7 +117,10 @@ def _messages() -> dict[str, str]:
 
 def problem_text(problem: FieldProblem) -> str:
     """The message to show at the field, in the UI language (the English text if unknown)."""
-    text = _messages().get(problem.code, problem.message)
+    messages = _messages()
+    text = messages.get(f"{problem.code}:{problem.params.get('kind')}") or messages.get(
+        problem.code, problem.message
+    )
     for value in problem.params.values():
         text = text.replace("%1", value, 1)
     return text

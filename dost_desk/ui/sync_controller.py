@@ -10,13 +10,20 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from dost_desk.models.local_time import BAKU
 from dost_desk.storage.engine import StorageError
+from dost_desk.ui.error_messages import error_line
 from dost_desk.ui.workers import run_in_background
 
 if TYPE_CHECKING:
     from dost_desk.services.desk import Desk
 
 
+class SyncStopped(Exception):
+    """The app is closing: the sync ended after its last committed batch (nothing lost;
+    the rest goes at the next sync)."""
+
+
 class SyncController(QObject):
+    batch_size = 5000  # outbox entries per upstream transaction: a stop waits for one batch
     started = Signal()
     finished = Signal(object)  # SyncSummary
     failed = Signal(str)  # one line; the outbox is intact, the next sync retries
@@ -26,6 +33,7 @@ class SyncController(QObject):
         super().__init__(parent)
         self.desk = desk
         self.running = False
+        self.stopping = False  # read by the worker at each batch boundary
         self.timer = QTimer(self, objectName="syncTimer")
         self.timer.timeout.connect(self.sync_now)
         minutes = desk.settings.sync_interval_minutes
@@ -39,7 +47,7 @@ class SyncController(QObject):
 
     def sync_now(self) -> bool:
         """Start a sync unless one runs or none is configured; True when started."""
-        if self.running or not self.available:
+        if self.running or self.stopping or not self.available:
             return False
         from dost_desk.services.sync import sync_with_upstream
 
@@ -49,13 +57,19 @@ class SyncController(QObject):
             sync_with_upstream,
             self.desk,
             None,
-            5000,
-            self.progress.emit,  # queued to the GUI thread by Qt
+            self.batch_size,
+            self._batch_done,
             on_done=self._done,
             on_error=self._failed,
             context=self,
         )
         return True
+
+    def _batch_done(self, done: int, total: int) -> None:
+        """On the worker, after each committed batch: report it, or stop there."""
+        if self.stopping:
+            raise SyncStopped
+        self.progress.emit(done, total)  # queued to the GUI thread by Qt
 
     def _done(self, summary) -> None:
         self.running = False
@@ -63,10 +77,13 @@ class SyncController(QObject):
 
     def _failed(self, error: Exception) -> None:
         self.running = False
-        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        self.failed.emit(first)
+        if isinstance(error, SyncStopped):
+            return
+        self.failed.emit(error_line(error))
 
     def stop(self) -> None:
+        """No further sync; a running one stops after the batch it is sending."""
+        self.stopping = True
         self.timer.stop()
 
 

@@ -29,6 +29,7 @@ from dost_desk.models.local_time import BAKU
 from dost_desk.services import sync
 from dost_desk.services.intake_dto import IntakeRuleBroken, NotFound
 from dost_desk.storage.engine import StorageError
+from dost_desk.ui.error_messages import error_line
 from dost_desk.ui.labels import status_label
 from dost_desk.ui.workers import run_in_background
 
@@ -300,5 +301,5 @@ class SyncDialog(QDialog):
     def _duplicates_failed(self, error: Exception) -> None:
         self.check_duplicates.setEnabled(True)
         self.message.setText(
-            self.tr("The central database could not be asked: %1").replace("%1", str(error))
+            self.tr("The central database could not be asked: %1").replace("%1", error_line(error))
         )

@@ -57,24 +57,30 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../dost_desk/ui/applications_panel.py" line="42"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="43"/>
         <source>Registration number, FİN or name</source>
         <extracomment>The newest applications the list holds (older ones in progress come too); typing 3 letters or more also searches the database for older ones (at most SEARCH_LIMIT).</extracomment>
         <translation>Qeydiyyat nömrəsi, FİN və ya ad</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/applications_panel.py" line="45"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="46"/>
         <source>All statuses</source>
         <translation>Bütün statuslar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/applications_panel.py" line="94"/>
-        <location filename="../../dost_desk/ui/applications_panel.py" line="123"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="95"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="121"/>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="134"/>
         <source>%n application(s)</source>
         <translation>
             <numerusform>%n müraciət</numerusform>
             <numerusform>%n müraciət</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/applications_panel.py" line="123"/>
+        <source>older applications could not be searched: %1</source>
+        <translation>köhnə müraciətlərdə axtarış aparmaq mümkün olmadı: %1</translation>
     </message>
 </context>
 <context>
@@ -194,96 +200,207 @@
 <context>
     <name>ChecksPage</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="36"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="37"/>
         <source>Not checked yet</source>
         <translation>Hələ yoxlanılmayıb</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="37"/>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="79"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="38"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="80"/>
         <source>Confirmed</source>
         <translation>Təsdiq edildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="38"/>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="81"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="39"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="82"/>
         <source>Not confirmed</source>
         <translation>Təsdiq edilmədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="39"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="40"/>
         <source>System unavailable</source>
         <translation>Sistem əlçatan deyil</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="40"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="41"/>
         <source>Deferred</source>
         <translation>Təxirə salınıb</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="52"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="53"/>
         <source>Checks in information systems</source>
         <translation>İnformasiya sistemlərində yoxlamalar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="59"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="60"/>
         <source>Step</source>
         <translation>Addım</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="60"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="61"/>
         <source>What is checked</source>
         <translation>Nə yoxlanılır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="61"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="62"/>
         <source>Result</source>
         <translation>Nəticə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="62"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="63"/>
         <source>Details</source>
         <translation>Ətraflı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="74"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="75"/>
         <source>Run checks (F5)</source>
         <translation>Yoxlamaları başlat (F5)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="85"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="86"/>
         <source>Reference in the system</source>
         <translation>Sistemdəki istinad nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="88"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="89"/>
         <source>Note</source>
         <translation>Qeyd</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="90"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="91"/>
         <source>Re&amp;cord what the system showed</source>
         <translation>Sistemin göstərdiyini &amp;qeyd et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="94"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="95"/>
         <source>De&amp;fer</source>
         <translation>Tə&amp;xirə sal</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="114"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="115"/>
         <source>as of %1</source>
         <translation>%1 tarixinə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="149"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="150"/>
         <source>Checking…</source>
         <translation>Yoxlanılır…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/checks_page.py" line="154"/>
+        <location filename="../../dost_desk/ui/intake/checks_page.py" line="155"/>
         <source>Checks done.</source>
         <translation>Yoxlamalar başa çatdı.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../dost_desk/ui/error_dialog.py" line="31"/>
+        <source>Unexpected error</source>
+        <translation>Gözlənilməz xəta</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_dialog.py" line="34"/>
+        <source>Something went wrong. DOST Desk keeps running and what you typed is saved. The details were written to the log:
+%1</source>
+        <translation>Nəsə səhv getdi. DOST Desk işləməyə davam edir və yazdıqlarınız saxlanılıb. Təfərrüatlar jurnala yazıldı:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_dialog.py" line="41"/>
+        <source>Copy details</source>
+        <translation>Təfərrüatları kopyala</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_dialog.py" line="57"/>
+        <source>Copied</source>
+        <translation>Kopyalandı</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporting</name>
+    <message>
+        <location filename="../../dost_desk/ui/error_dialog.py" line="99"/>
+        <source>The log file cannot be written (%1): %2. DOST Desk runs without it.</source>
+        <translation>Jurnal faylına yazmaq mümkün deyil (%1): %2. DOST Desk jurnalsız işləyir.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="33"/>
+        <source>The database cannot be reached. What you typed is kept.</source>
+        <translation>Verilənlər bazasına qoşulmaq mümkün deyil. Yazdıqlarınız saxlanılır.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="39"/>
+        <source>The database can only be read.</source>
+        <translation>Verilənlər bazası yalnız oxuna bilər.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="43"/>
+        <source>No central database is configured.</source>
+        <translation>Mərkəzi verilənlər bazası qurulmayıb.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="47"/>
+        <source>The sync with the central database failed.</source>
+        <translation>Mərkəzi verilənlər bazası ilə sinxronlaşdırma alınmadı.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="49"/>
+        <source>The database reported an error.</source>
+        <translation>Verilənlər bazası xəta bildirdi.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="50"/>
+        <source>It was not found.</source>
+        <translation>Tapılmadı.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="53"/>
+        <source>This is not allowed for the application now.</source>
+        <translation>Bu, müraciət üçün indi mümkün deyil.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="57"/>
+        <source>The document could not be prepared.</source>
+        <translation>Sənədi hazırlamaq mümkün olmadı.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="61"/>
+        <source>An access key is missing.</source>
+        <translation>Giriş açarı yoxdur.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="65"/>
+        <source>The information system did not answer.</source>
+        <translation>İnformasiya sistemi cavab vermədi.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="69"/>
+        <source>The service passports could not be read.</source>
+        <translation>Xidmət pasportlarını oxumaq mümkün olmadı.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="71"/>
+        <source>The configuration has an error.</source>
+        <translation>Konfiqurasiyada xəta var.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="72"/>
+        <source>A file could not be read or written.</source>
+        <translation>Faylı oxumaq və ya yazmaq mümkün olmadı.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="91"/>
+        <source>It did not work: %1</source>
+        <translation>Alınmadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/error_messages.py" line="92"/>
+        <source>Unexpected error (%1). It was written to the log.</source>
+        <translation>Gözlənilməz xəta (%1). Jurnala yazıldı.</translation>
     </message>
 </context>
 <context>
@@ -322,112 +439,117 @@
 <context>
     <name>IntakeActions</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="74"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="77"/>
+        <source>The service passport %1 is not in this desk&apos;s catalog. Sync with the central database or ask the administrator; Esc closes the intake.</source>
+        <translation>%1 xidmət pasportu bu masanın kataloqunda yoxdur. Mərkəzi verilənlər bazası ilə sinxronlaşdırın və ya administratora müraciət edin; Esc qəbulu bağlayır.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="90"/>
         <source>Not saved — the database is unavailable: %1</source>
         <translation>Yadda saxlanılmadı — verilənlər bazası əlçatan deyil: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="89"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="105"/>
         <source>This step needs the server, which cannot be reached. Everything typed is kept on this computer; go on when the connection is back (the status bar shows it).</source>
         <translation>Bu addım üçün server lazımdır, ona isə qoşulmaq mümkün deyil. Daxil edilən hər şey bu kompüterdə saxlanılıb; bağlantı bərpa olunanda davam edin (status sətri bunu göstərəcək).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="119"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="141"/>
         <source>Natural person</source>
         <translation>Fiziki şəxs</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="263"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="287"/>
         <source>Starting an application needs the server, which cannot be reached. The ticket and the service stay as chosen; go on when the connection is back.</source>
         <translation>Müraciəti başlamaq üçün server lazımdır, ona isə qoşulmaq mümkün deyil. Növbə nömrəsi və xidmət seçildiyi kimi qalır; bağlantı bərpa olunanda davam edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="317"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="341"/>
         <source>Not saved — the server is unreachable and this computer cannot keep the draft: %1</source>
         <translation>Saxlanılmadı — serverə qoşulmaq mümkün deyil və bu kompüter qaralamanı saxlaya bilmir: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="325"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="349"/>
         <source>Offline — saved on this computer. It is written to the server when the connection is back; keep working.</source>
         <translation>Oflayn — bu kompüterdə saxlanılıb. Bağlantı bərpa olunanda serverə yazılacaq; işə davam edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="343"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="367"/>
         <source>Connection restored: everything is saved on the server.</source>
         <translation>Bağlantı bərpa olundu: hər şey serverdə saxlanılıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="359"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="383"/>
         <source>All documents are submitted.</source>
         <translation>Bütün sənədlər təqdim edilib.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="363"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="387"/>
         <source>Missing %1 of %2 documents.</source>
         <translation>Çatışmayan sənədlər: %1 (cəmi %2).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="382"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="406"/>
         <source>The passport does not allow this form for the document.</source>
         <translation>Xidmət pasportu bu sənədin belə formada təqdim edilməsinə yol vermir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="475"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="499"/>
         <source>Applicant: %1&lt;br&gt;Documents: %2 of %3 submitted</source>
         <translation>Müraciət edən: %1&lt;br&gt;Təqdim edilmiş sənədlər: %2 (cəmi %3)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="488"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="512"/>
         <source>Accepting needs the server: it gives the registration number. The application is kept on this computer; accept it when the connection is back (the status bar shows it).</source>
         <translation>Qəbul etmək üçün server lazımdır: qeydiyyat nömrəsini o verir. Müraciət bu kompüterdə saxlanılıb; bağlantı bərpa olunanda onu qəbul edin (status sətri bunu göstərəcək).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="531"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="555"/>
         <source>Refusing needs the server: the decision is recorded there. The application is kept on this computer; refuse it when the connection is back.</source>
         <translation>İmtina etmək üçün server lazımdır: qərar orada qeydə alınır. Müraciət bu kompüterdə saxlanılıb; bağlantı bərpa olunanda imtina edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="550"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="574"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="554"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="578"/>
         <source>Refused: %1</source>
         <translation>İmtina edildi: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="558"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="582"/>
         <source>Accepted. Registration number &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Qəbul edildi. Qeydiyyat nömrəsi: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="563"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="587"/>
         <source>Deadline: %1</source>
         <translation>Son müddət: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="568"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="592"/>
         <source>E-sosial notice due: %1</source>
         <translation>E-sosial bildirişinin son müddəti: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="573"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="597"/>
         <source>Service time: %1</source>
         <translation>Xidmət müddəti: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="611"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="635"/>
         <source>Cancel the application</source>
         <translation>Müraciəti ləğv et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="612"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="636"/>
         <source>Reason for the cancellation:</source>
         <translation>Ləğv etmənin səbəbi:</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/actions.py" line="660"/>
+        <location filename="../../dost_desk/ui/intake/actions.py" line="684"/>
         <source>No earlier applicant found.</source>
         <translation>Əvvəllər müraciət etmiş şəxs tapılmadı.</translation>
     </message>
@@ -576,7 +698,7 @@
     </message>
     <message>
         <location filename="../../dost_desk/ui/intake/pages.py" line="148"/>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="266"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="256"/>
         <source>dd.mm.yyyy</source>
         <translation>gg.aa.iiii</translation>
     </message>
@@ -586,202 +708,202 @@
         <translation>Telef&amp;on</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="163"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="158"/>
         <source>Applicant</source>
         <translation>Müraciət edən</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="167"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="162"/>
         <source>Find an earlier applicant by FİN, VÖEN or name</source>
         <translation>Əvvəllər müraciət etmiş şəxsi FİN, VÖEN və ya ad üzrə axtarın</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="172"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="167"/>
         <source>F&amp;ind</source>
         <translation>A&amp;xtar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="181"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="176"/>
         <source>&amp;Who applies</source>
         <translation>Kim &amp;müraciət edir</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="183"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="178"/>
         <source>&amp;User type</source>
         <translation>İst&amp;ifadəçi növü</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="188"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="183"/>
         <source>&amp;VÖEN</source>
         <translation>VÖ&amp;EN</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="189"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="184"/>
         <source>10 digits</source>
         <translation>10 rəqəm</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="192"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="187"/>
         <source>&amp;Organisation</source>
         <translation>Təşki&amp;lat</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="194"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="189"/>
         <source>&amp;E-mail</source>
         <translation>E-&amp;poçt</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="195"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="190"/>
         <source>A&amp;ddress</source>
         <translation>Ün&amp;van</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="244"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="234"/>
         <source>Representative and authority document</source>
         <translation>Nümayəndə və səlahiyyət sənədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="251"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="241"/>
         <source>&amp;Authority document</source>
         <translation>Sə&amp;lahiyyət sənədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="255"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="245"/>
         <source>Power of attorney</source>
         <translation>Etibarnamə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="257"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="247"/>
         <source>Guardianship</source>
         <translation>Qəyyumluq (himayəçilik) sənədi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="261"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="251"/>
         <source>Document n&amp;umber</source>
         <translation>Sənədin nö&amp;mrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="265"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="255"/>
         <source>Document da&amp;te</source>
         <translation>Sənədin tari&amp;xi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="269"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="259"/>
         <source>Issued by (n&amp;otary)</source>
         <translation>Kim tərəfindən &amp;verilib (notarius)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="280"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="270"/>
         <source>Documents</source>
         <translation>Sənədlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="293"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="283"/>
         <source>Space: submitted / not · 1 original · 2 copy · 3 notarised copy · 4 electronic copy · 5 obtained electronically · 0 not submitted</source>
         <translation>Boşluq: təqdim edilib / edilməyib · 1 əsli · 2 surəti · 3 notarial təsdiq edilmiş surəti · 4 elektron surəti · 5 elektron əldə edilib · 0 təqdim edilməyib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="310"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="300"/>
         <source>Fee</source>
         <translation>Xidmət haqqı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="313"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="303"/>
         <source>&amp;Amount (AZN)</source>
         <translation>&amp;Məbləğ (AZN)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="315"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="305"/>
         <source>Payment &amp;method</source>
         <translation>Ödəniş ü&amp;sulu</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="317"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="307"/>
         <source>Payment &amp;reference</source>
         <translation>Ödəniş qəbzinin &amp;nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="325"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="315"/>
         <source>Receipt</source>
         <translation>Qəbz</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="326"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="316"/>
         <source>Certificate</source>
         <translation>Şəhadətnamə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="327"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="317"/>
         <source>Refusal decision</source>
         <translation>İmtina qərarı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="328"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="318"/>
         <source>Payment decision</source>
         <translation>Ödənişin təyinatı qərarı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="337"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="327"/>
         <source>Outcome</source>
         <translation>Nəticə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="343"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="333"/>
         <source>&amp;Accept (Ctrl+Enter)</source>
         <translation>&amp;Qəbul et (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="348"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="338"/>
         <source>Refusal</source>
         <translation>İmtina</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="358"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="348"/>
         <source>Reason (free text)</source>
         <translation>Səbəb (sərbəst mətn)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="365"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="355"/>
         <source>&amp;Refuse</source>
         <translation>İ&amp;mtina et</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="374"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="364"/>
         <source>Follow-up</source>
         <translation>Sonrakı addımlar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="379"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="369"/>
         <source>&amp;Ordered from the back office</source>
         <translation>Arxa ofisdən &amp;sifariş edildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="380"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="370"/>
         <source>Rea&amp;dy</source>
         <translation>&amp;Hazırdır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="381"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="371"/>
         <source>&amp;Handed over</source>
         <translation>&amp;Təhvil verildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="382"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="372"/>
         <source>&amp;Cancel…</source>
         <translation>&amp;Ləğv et…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="390"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="380"/>
         <source>Documents to print</source>
         <translation>Çap ediləcək sənədlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="397"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="387"/>
         <source>&amp;New application</source>
         <translation>&amp;Yeni müraciət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/pages.py" line="410"/>
+        <location filename="../../dost_desk/ui/intake/pages.py" line="400"/>
         <source>Legal basis: as in the passport</source>
         <translation>Hüquqi əsas: xidmət pasportunda göstərildiyi kimi</translation>
     </message>
@@ -789,7 +911,7 @@
 <context>
     <name>IntakePrinting</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/printing.py" line="58"/>
+        <location filename="../../dost_desk/ui/intake/printing.py" line="62"/>
         <source>Preparing the document…</source>
         <translation>Sənəd hazırlanır…</translation>
     </message>
@@ -797,17 +919,17 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="92"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="93"/>
         <source>Back (Esc)</source>
         <translation>Geri (Esc)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="93"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="94"/>
         <source>Next (Enter)</source>
         <translation>Növbəti (Enter)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="248"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="260"/>
         <source>Saved.</source>
         <translation>Yadda saxlanıldı.</translation>
     </message>
@@ -815,130 +937,130 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="41"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="186"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="42"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="207"/>
         <source>DOST Desk</source>
         <translation>DOST Desk</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="47"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="48"/>
         <source>Search services by name, ID or document (Ctrl+F)</source>
         <translation>Xidməti ada, ID-yə və ya sənədə görə axtarın (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="71"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="72"/>
         <source>&amp;Start application</source>
         <translation>&amp;Müraciətə başla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="73"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="272"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="74"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="293"/>
         <source>Choose a service first (the database must be open).</source>
         <translation>Əvvəlcə xidməti seçin (verilənlər bazası açıq olmalıdır).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="89"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="90"/>
         <source>Se&amp;rvices</source>
         <translation>Xi&amp;dmətlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="108"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="111"/>
         <source>&amp;File</source>
         <translation>&amp;Fayl</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="109"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="112"/>
         <source>&amp;Quit</source>
         <translation>Çı&amp;xış</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="113"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="116"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüş</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="114"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="117"/>
         <source>&amp;Find service</source>
         <translation>Xidməti &amp;tap</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="118"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="292"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="121"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="313"/>
         <source>&amp;Applications</source>
         <translation>Mü&amp;raciətlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="122"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="125"/>
         <source>&amp;Centre</source>
         <translation>Mərkə&amp;z</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="123"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="126"/>
         <source>Working &amp;calendar…</source>
         <translation>İş &amp;təqvimi…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="126"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="129"/>
         <source>&amp;Supervisor&apos;s list…</source>
         <translation>&amp;Rəhbərin siyahısı…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="130"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="133"/>
         <source>Sync &amp;now</source>
         <translation>İndi si&amp;nxronlaşdır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="134"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="137"/>
         <source>Sync c&amp;onflicts and duplicates…</source>
         <translation>Sinxronizasiya z&amp;iddiyyətləri və dublikatlar…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="137"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="140"/>
         <source>&amp;Help</source>
         <translation>&amp;Kömək</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="138"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="141"/>
         <source>&amp;About DOST Desk</source>
         <translation>DOST Desk &amp;haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="145"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="148"/>
         <source>Version %1</source>
         <translation>Versiya %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="156"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="159"/>
         <source>Loading the catalog…</source>
         <translation>Kataloq yüklənir…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="164"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="185"/>
         <source>Centre %1 (category %2)</source>
         <translation>Mərkəz %1 (%2 kateqoriyası)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="168"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="189"/>
         <source>Database: %1</source>
         <translation>Verilənlər bazası: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="178"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="199"/>
         <source>An unfinished application was reopened.</source>
         <translation>Tamamlanmamış müraciət yenidən açıldı.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="181"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="202"/>
         <source>Database unavailable: %1</source>
         <translation>Verilənlər bazası əlçatan deyil: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="185"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="206"/>
         <source>The catalog could not be loaded.</source>
         <translation>Kataloq yüklənmədi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/main_window.py" line="211"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="232"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n xidmət</numerusform>
@@ -946,22 +1068,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="211"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="232"/>
         <source>No services</source>
         <translation>Xidmət yoxdur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="214"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="235"/>
         <source>Nothing found for “%1”</source>
         <translation>“%1” üzrə heç nə tapılmadı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="270"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="291"/>
         <source>Start an application for this service (Enter).</source>
         <translation>Bu xidmət üzrə müraciətə başlayın (Enter).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="296"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="317"/>
         <source>E-sosial &amp;notices</source>
         <translation>E-sosial &amp;bildirişləri</translation>
     </message>
@@ -976,48 +1098,48 @@
         <translation>Sinxronlaşdırılır… %2 dəyişiklikdən %1 göndərildi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="82"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="89"/>
+        <source>Server unreachable — trying again…</source>
+        <translation>Server əlçatmazdır — yenidən cəhd edilir…</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="131"/>
+        <source>Connection restored: %n draft(s) written to the server.</source>
+        <translation>Bağlantı bərpa olundu: %n qaralama serverə yazıldı.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="137"/>
+        <source>%n document tick(s) not recorded: the application was decided meanwhile.</source>
+        <translation>%n sənəd qeydi yazılmadı: bu arada müraciət üzrə qərar verilib.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="108"/>
         <source>Offline — saved locally</source>
         <translation>Oflayn — yerli saxlanılıb</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="90"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="116"/>
         <source>The server cannot be reached. Drafts are kept on this computer and written to the server as soon as it answers.</source>
         <translation>Serverə qoşulmaq mümkün deyil. Qaralamalar bu kompüterdə saxlanılır və server cavab verən kimi ona yazılır.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="103"/>
-        <source>Connection restored: %n draft(s) written to the server.</source>
-        <translation>
-            <numerusform>Bağlantı bərpa olundu: %n qaralama serverə yazıldı.</numerusform>
-            <numerusform>Bağlantı bərpa olundu: %n qaralama serverə yazıldı.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="110"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="101"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="135"/>
         <source>Connection restored.</source>
         <translation>Bağlantı bərpa olundu.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="112"/>
-        <source>%n document tick(s) not recorded: the application was decided meanwhile.</source>
-        <translation>
-            <numerusform>%n sənəd qeydi yazılmadı: bu arada müraciət üzrə qərar verilib.</numerusform>
-            <numerusform>%n sənəd qeydi yazılmadı: bu arada müraciət üzrə qərar verilib.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window_sync.py" line="119"/>
+        <location filename="../../dost_desk/ui/main_window_sync.py" line="144"/>
         <source>Unreadable kept drafts were moved to %1.</source>
         <translation>Oxuna bilməyən saxlanılmış qaralamalar %1 qovluğuna köçürüldü.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="382"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="403"/>
         <source>About DOST Desk</source>
         <translation>DOST Desk haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="383"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="404"/>
         <source>DOST Desk %1 — the counter application of DOST centres.</source>
         <translation>DOST Desk %1 — DOST mərkəzlərinin qəbul masası proqramı.</translation>
     </message>
@@ -1096,76 +1218,129 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="115"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="148"/>
         <source>&amp;Print…</source>
         <translation>&amp;Çap et…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="116"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="149"/>
         <source>&amp;Save as PDF…</source>
         <translation>PDF kimi &amp;saxla…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="118"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="151"/>
         <source>&amp;Reprint (duplicate)</source>
         <translation>&amp;Təkrar çap (dublikat)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="121"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="154"/>
         <source>&amp;Close</source>
         <translation>&amp;Bağla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="162"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="195"/>
         <source>No printer is installed. The document stays saved.</source>
         <translation>Printer quraşdırılmayıb. Sənəd yadda saxlanılıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="164"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="197"/>
         <source>Printing on %1…</source>
         <translation>%1 printerində çap edilir…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/print_preview.py" line="178"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="256"/>
         <source>Sent to the printer: %n page(s).</source>
         <translation>
             <numerusform>Printerə göndərildi: %n səhifə.</numerusform>
             <numerusform>Printerə göndərildi: %n səhifə.</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="183"/>
-        <source>Printing failed: %1. The document stays saved.</source>
-        <translation>Çap alınmadı: %1. Sənəd yadda saxlanılıb.</translation>
+    <message numerus="yes">
+        <location filename="../../dost_desk/ui/print_preview.py" line="220"/>
+        <source>Printing stopped after %n copy(ies): %1. Those are archived; the application stays saved.</source>
+        <translation>
+            <numerusform>Çap %n nüsxədən sonra dayandı: %1. Həmin nüsxələr arxivləşdirilib; müraciət saxlanılıb.</numerusform>
+            <numerusform>Çap %n nüsxədən sonra dayandı: %1. Həmin nüsxələr arxivləşdirilib; müraciət saxlanılıb.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="188"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="228"/>
+        <source>Printing failed: %1. Nothing was archived; the application stays saved.</source>
+        <translation>Çap alınmadı: %1. Heç nə arxivləşdirilmədi; müraciət saxlanılıb.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="282"/>
         <source>Save as PDF</source>
         <translation>PDF kimi saxla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="188"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="282"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF sənədləri (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="197"/>
-        <source>Not saved: %1</source>
-        <translation>Saxlanılmadı: %1</translation>
+        <location filename="../../dost_desk/ui/print_preview.py" line="265"/>
+        <source>the folder %1 does not exist</source>
+        <translation>%1 qovluğu yoxdur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="199"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="266"/>
+        <source>%1 is a file, not a folder</source>
+        <translation>%1 qovluq deyil, fayldır</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="267"/>
+        <source>%1 is a folder</source>
+        <translation>%1 qovluqdur</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="269"/>
+        <source>%1 is a link, device or pipe, not a regular file; choose a new file name</source>
+        <translation>%1 adi fayl deyil (keçid, qurğu və ya kanaldır); yeni fayl adı seçin</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="271"/>
+        <source>there is no permission to write in %1</source>
+        <translation>%1 qovluğuna yazmağa icazə yoxdur</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="272"/>
+        <source>the disk is full</source>
+        <translation>disk doludur</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="294"/>
+        <source>Not saved: %1. Nothing was archived; the application stays saved.</source>
+        <translation>Saxlanılmadı: %1. Heç nə arxivləşdirilmədi; müraciət saxlanılıb.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/print_preview.py" line="302"/>
         <source>Saved: %1</source>
         <translation>Saxlanıldı: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="209"/>
-        <source>A duplicate (DUBLİKAT) was made and archived.</source>
-        <translation>Dublikat (DUBLİKAT) hazırlandı və arxivə əlavə edildi.</translation>
+        <location filename="../../dost_desk/ui/print_preview.py" line="311"/>
+        <source>This is the duplicate (DUBLİKAT); print or save it to archive it.</source>
+        <translation>Bu, dublikatdır (DUBLİKAT); arxivləşdirmək üçün onu çap edin və ya saxlayın.</translation>
     </message>
 </context>
 <context>
     <name>Problems</name>
+    <message>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="56"/>
+        <source>Passport number: one or two Latin letters and 6 to 8 digits.</source>
+        <translation>Pasport nömrəsi: bir və ya iki latın hərfi və 6–8 rəqəm.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="53"/>
+        <source>Not a residence permit number accepted here (e.g. MYI1234567).</source>
+        <translation>Burada qəbul edilən yaşamaq icazəsi nömrəsi deyil (məsələn, MYI1234567).</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="46"/>
+        <source>The number does not match a format accepted for this document type.</source>
+        <translation>Nömrə bu sənəd növü üçün qəbul edilən formatlardan heç birinə uyğun deyil.</translation>
+    </message>
     <message>
         <location filename="../../dost_desk/ui/problem_messages.py" line="13"/>
         <source>Enter the FİN.</source>
@@ -1262,137 +1437,137 @@
         <translation>Sənədin seriya və nömrəsini daxil edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="46"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="50"/>
         <source>Series and number: AA1234567 or AZE12345678.</source>
         <translation>Seriya və nömrə: AA1234567 və ya AZE12345678.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="49"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="59"/>
         <source>Enter the date.</source>
         <translation>Tarixi daxil edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="50"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="60"/>
         <source>Date as dd.mm.yyyy.</source>
         <translation>Tarix gg.aa.iiii formatında olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="51"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="61"/>
         <source>This date does not exist.</source>
         <translation>Belə tarix mövcud deyil.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="52"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="62"/>
         <source>The date cannot be in the future.</source>
         <translation>Tarix gələcək günə aid ola bilməz.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="53"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="63"/>
         <source>The date is too far in the past.</source>
         <translation>Tarix həddən artıq köhnədir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="54"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="64"/>
         <source>The document is dated after the application.</source>
         <translation>Sənədin tarixi müraciət tarixindən sonradır.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="57"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="67"/>
         <source>Choose a value.</source>
         <translation>Dəyər seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="58"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="68"/>
         <source>This variant is not in the passport.</source>
         <translation>Bu variant xidmət pasportunda yoxdur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="61"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="71"/>
         <source>The passport does not list this application form.</source>
         <translation>Xidmət pasportunda belə müraciət forması nəzərdə tutulmayıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="64"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="74"/>
         <source>The passport does not list this response form.</source>
         <translation>Xidmət pasportunda belə cavablandırma forması nəzərdə tutulmayıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="67"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="77"/>
         <source>Ticket: up to 16 letters, digits and dashes.</source>
         <translation>Növbə nömrəsi: ən çoxu 16 hərf, rəqəm və defis.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="70"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="80"/>
         <source>Choose the authority document type.</source>
         <translation>Səlahiyyət sənədinin növünü seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="73"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="83"/>
         <source>The service is not for this user type.</source>
         <translation>Bu xidmət həmin istifadəçi növü üçün nəzərdə tutulmayıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="76"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="86"/>
         <source>The user type does not match the applicant.</source>
         <translation>İstifadəçi növü müraciət edənə uyğun gəlmir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="79"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="89"/>
         <source>Choose who applies.</source>
         <translation>Kimin müraciət etdiyini seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="80"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="90"/>
         <source>Choose at least one refusal ground.</source>
         <translation>Ən azı bir imtina əsası seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="83"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="93"/>
         <source>This ground is not in the passport.</source>
         <translation>Bu əsas xidmət pasportunda yoxdur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="86"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="96"/>
         <source>Choose one of the passport&apos;s legal bases.</source>
         <translation>Xidmət pasportunda göstərilən hüquqi əsaslardan birini seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="89"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="99"/>
         <source>Enter the amount paid, e.g. 5.00.</source>
         <translation>Ödənilmiş məbləği daxil edin, məsələn, 5.00.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="90"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="100"/>
         <source>The passport does not allow this form for the document.</source>
         <translation>Xidmət pasportu bu sənədin belə formada təqdim edilməsinə yol vermir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="93"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="103"/>
         <source>The applicant is not entered.</source>
         <translation>Müraciət edənin məlumatları daxil edilməyib.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="94"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="104"/>
         <source>The representative is not entered.</source>
         <translation>Nümayəndənin məlumatları daxil edilməyib.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="97"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="107"/>
         <source>Documents missing: %1</source>
         <translation>Təqdim edilməyən sənədlər: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="98"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="108"/>
         <source>The calendar covers the years 2000 to 2100.</source>
         <translation>Təqvim 2000–2100-cü illəri əhatə edir.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="101"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="111"/>
         <source>Choose a day off or a working day.</source>
         <translation>İstirahət və ya iş günü seçin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/problem_messages.py" line="104"/>
+        <location filename="../../dost_desk/ui/problem_messages.py" line="114"/>
         <source>The fee payment is not recorded.</source>
         <translation>Xidmət haqqının ödənilməsi qeydə alınmayıb.</translation>
     </message>
@@ -1476,178 +1651,178 @@
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="77"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="78"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="78"/>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="107"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="79"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="108"/>
         <source>Registration number</source>
         <translation>Qeydiyyat nömrəsi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="79"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="80"/>
         <source>Reason of cancellation</source>
         <translation>Ləğv səbəbi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="80"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="81"/>
         <source>Refusal</source>
         <translation>İmtina</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="81"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="82"/>
         <source>Outcome at</source>
         <translation>Nəticə vaxtı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="82"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="83"/>
         <source>Deadline</source>
         <translation>Son müddət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="83"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="84"/>
         <source>Last changed</source>
         <translation>Son dəyişiklik</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="84"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="85"/>
         <source>Applicant</source>
         <translation>Müraciətçi</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="85"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="86"/>
         <source>Form being typed</source>
         <translation>Doldurulan forma</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="86"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="87"/>
         <source>Fee</source>
         <translation>Rüsum</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="87"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="88"/>
         <source>Variant</source>
         <translation>Variant</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="98"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="99"/>
         <source>Sync conflicts and duplicates</source>
         <translation>Sinxronizasiya ziddiyyətləri və dublikatlar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="108"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="109"/>
         <source>Here</source>
         <translation>Burada</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="109"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="110"/>
         <source>Central</source>
         <translation>Mərkəzdə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="110"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="111"/>
         <source>Differs in</source>
         <translation>Fərqlənir</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="115"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="116"/>
         <source>Field</source>
         <translation>Sahə</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="115"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="116"/>
         <source>This centre</source>
         <translation>Bu mərkəz</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="115"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="116"/>
         <source>Central database</source>
         <translation>Mərkəzi baza</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="119"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="120"/>
         <source>Keep &amp;this centre&apos;s version</source>
         <translation>&amp;Bu mərkəzin versiyasını saxla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="122"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="123"/>
         <source>Keep the c&amp;entral version</source>
         <translation>M&amp;ərkəzi versiyanı saxla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="124"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="125"/>
         <source>&amp;Open the application</source>
         <translation>Müraciəti &amp;aç</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="145"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="146"/>
         <source>FİN</source>
         <translation>FİN</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="146"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="147"/>
         <source>Service</source>
         <translation>Xidmət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="147"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="148"/>
         <source>First application</source>
         <translation>Birinci müraciət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="148"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="149"/>
         <source>Second application</source>
         <translation>İkinci müraciət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="153"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="154"/>
         <source>&amp;Check the central database</source>
         <translation>Mərkəzi bazanı &amp;yoxla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="159"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="160"/>
         <source>The same FİN applying for the same service at two centres within 30 days.</source>
         <translation>Eyni FİN ilə eyni xidmətə 30 gün ərzində iki mərkəzdə edilən müraciətlər.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="166"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="167"/>
         <source>Conflicts</source>
         <translation>Ziddiyyətlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="167"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="168"/>
         <source>Possible duplicates</source>
         <translation>Ehtimal olunan dublikatlar</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="208"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="209"/>
         <source>No conflicts: every application agrees.</source>
         <translation>Ziddiyyət yoxdur: bütün müraciətlər uyğundur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="239"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="240"/>
         <source>Found at the sync of %1. Both versions are kept until you choose.</source>
         <translation>%1 sinxronizasiyasında aşkar edildi. Siz seçənədək hər iki versiya saxlanılır.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="255"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="256"/>
         <source>Kept this centre&apos;s version: it is sent at the next sync.</source>
         <translation>Bu mərkəzin versiyası saxlanıldı: növbəti sinxronizasiyada göndəriləcək.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="257"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="258"/>
         <source>Kept the central version: it replaced this centre&apos;s one.</source>
         <translation>Mərkəzi versiya saxlanıldı: bu mərkəzin versiyasını əvəz etdi.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="269"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="270"/>
         <source>Asking the central database…</source>
         <translation>Mərkəzi bazaya sorğu göndərilir…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="295"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="296"/>
         <source>%n possible duplicate(s).</source>
         <translation>
             <numerusform>%n ehtimal olunan dublikat.</numerusform>
@@ -1655,12 +1830,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="297"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="298"/>
         <source>No possible duplicates.</source>
         <translation>Ehtimal olunan dublikat yoxdur.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_dialog.py" line="303"/>
+        <location filename="../../dost_desk/ui/sync_dialog.py" line="304"/>
         <source>The central database could not be asked: %1</source>
         <translation>Mərkəzi bazaya sorğu alınmadı: %1</translation>
     </message>
@@ -1688,47 +1863,47 @@
         <translation>Ziddiyyət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="91"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="108"/>
         <source>Sync state unknown</source>
         <translation>Sinxronizasiya vəziyyəti məlum deyil</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="94"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="111"/>
         <source>Not synced: no central database</source>
         <translation>Sinxronizasiya yoxdur: mərkəzi baza təyin edilməyib</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="95"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="112"/>
         <source>Set upstream_url in the configuration to sync with the central database.</source>
         <translation>Mərkəzi baza ilə sinxronizasiya üçün konfiqurasiyada upstream_url təyin edin.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="102"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="119"/>
         <source>Synced %1</source>
         <translation>Sinxronlaşdırılıb: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="104"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="121"/>
         <source>Not synced yet</source>
         <translation>Hələ sinxronlaşdırılmayıb</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="106"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="123"/>
         <source>%1 changes waiting</source>
         <translation>%1 dəyişiklik gözləyir</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="110"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="127"/>
         <source>%1 conflicts</source>
         <translation>%1 ziddiyyət</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="117"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="134"/>
         <source>Sync failed — the changes are kept</source>
         <translation>Sinxronizasiya alınmadı — dəyişikliklər saxlanılıb</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/sync_controller.py" line="119"/>
+        <location filename="../../dost_desk/ui/sync_controller.py" line="136"/>
         <source>Last error: %1</source>
         <translation>Son xəta: %1</translation>
     </message>

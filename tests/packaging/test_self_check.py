@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -18,7 +19,7 @@ from dost_desk.services import self_check
 from dost_desk.services.self_check import pdf_fonts, run_self_check, run_step
 from dost_desk.storage import migrate
 
-STEPS = ["resources", "passports", "database", "receipt-pdf", "main-window"]
+STEPS = ["resources", "passports", "database", "receipt-pdf", "log", "main-window"]
 FONTS = resources.resource_path("fonts")
 
 
@@ -47,12 +48,26 @@ def test_self_check_passes_from_source(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert failed == []
     assert "fonts embedded: DejaVuSans" in result.stdout
-    assert not (tmp_path / "d").exists()  # only a temporary database was touched
+    assert f"log file: {tmp_path / 'd' / 'logs' / 'dost-desk.log'}" in result.stdout
+    # Only a temporary database was touched: the data folder holds the log and nothing else.
+    assert [path.name for path in (tmp_path / "d").iterdir()] == ["logs"]
+
+
+def test_self_check_fails_on_a_log_folder_it_cannot_write(tmp_path: Path) -> None:
+    (tmp_path / "d").write_text("a file where the data folder should be")
+    result = run_cli(tmp_path, "--json")
+    steps = {step["name"]: step for step in json.loads(result.stdout)["steps"]}
+    assert not steps["log"]["ok"]
+    assert (
+        f"cannot write the log file {tmp_path / 'd' / 'logs' / 'dost-desk.log'}"
+        in (steps["log"]["detail"])
+    )
+    assert steps["database"]["ok"]  # everything else still runs
+    assert result.returncode == 1
+    assert result.stderr.startswith("dost-desk: cannot write the log file")
 
 
 def test_json_output_and_report_file(tmp_path: Path) -> None:
-    import json
-
     report = tmp_path / "smoke.txt"
     result = run_cli(tmp_path, "--smoke", "--json", "--report", str(report))
     data = json.loads(result.stdout)

@@ -15,7 +15,7 @@ import pytest
 from pg_login_refuser import LoginRefuser
 from sqlalchemy import event, select, text
 from sqlalchemy.engine import make_url
-from sync_helpers import assert_central_equals_local, unpushed
+from sync_helpers import assert_central_equals_local, rows, unpushed
 
 from dost_desk.cli import main
 from dost_desk.models.followup_tables import BackOfficeOrder
@@ -195,20 +195,23 @@ def test_a_second_desk_with_the_same_centre_code_is_told_which_number_clashes(
     make_desk, tmp_path, upstream_url, upstream
 ):
     """A counter PC reinstalled with a fresh database (or a second one set up with the same
-    centre code) numbers from 000001 again: the central database refuses the clash. The
-    message names the number, one line; neither desk's work is lost or overwritten."""
+    centre code) numbers from 000001 again: its sync is no longer refused forever; the
+    clashing applications are renumbered and the sync says which, in one line each;
+    neither desk's work is lost or overwritten (more in test_one_centre_code_two_desks)."""
     first = make_desk(url=migrated_sqlite(tmp_path / "first.sqlite3"), centre_code="C101")
     second = make_desk(url=migrated_sqlite(tmp_path / "second.sqlite3"), centre_code="C101")
     create_demo_applications(first, 5, seed=97)
     create_demo_applications(second, 5, seed=98)
     sync_with_upstream(first, upstream_url)
-    queued = unpushed(second.engine)
+    before = rows(first.engine, "applications")
 
-    with pytest.raises(StorageError) as failure:
-        sync_with_upstream(second, upstream_url)
+    summary = sync_with_upstream(second, upstream_url)
 
-    message = str(failure.value)
-    assert "\n" not in message and "C101-2026-000001" in message and "already exists" in message
-    assert "DETAIL" not in message.upper()
-    assert unpushed(second.engine) == queued
-    assert_central_equals_local(first, upstream)
+    assert "C101-2026-000001" in summary.renumbered
+    assert "C101-2026-000001" in summary.lines()[0] and "\n" not in summary.lines()[0]
+    assert unpushed(second.engine) == 0
+    assert rows(first.engine, "applications") == before
+    central = {key for (key,) in rows(upstream, "applications", ("id",))}
+    assert central == {key for (key,) in rows(first.engine, "applications", ("id",))} | {
+        key for (key,) in rows(second.engine, "applications", ("id",))
+    }

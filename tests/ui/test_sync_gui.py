@@ -192,3 +192,30 @@ def test_the_duplicate_review_list_asks_the_central_database(
     )
     assert dialog.message.text() == "1 possible duplicate(s)."
     dialog.reject()
+
+
+def test_closing_stops_a_sync_after_its_batch_and_the_next_sends_the_rest(
+    open_window, qtbot, sync_env
+):
+    from dost_desk.services.sync import sync_with_upstream
+
+    window = open_window("en")
+    create_demo_applications(window.desk, 6, seed=5)
+    waiting = sync_status(window.desk).waiting
+    sync = window.sync
+    sync.batch_size = 1
+    failures = []
+    sync.failed.connect(failures.append)
+    # The app closes while the first batch is being sent (on the worker, at once).
+    original = sync._batch_done
+    sync._batch_done = lambda done, total: (setattr(sync, "stopping", True), original(done, total))
+
+    assert sync.sync_now()
+    qtbot.waitUntil(lambda: not sync.running, timeout=30_000)
+
+    assert failures == []  # stopping is not a failure
+    left = sync_status(window.desk).waiting
+    assert 0 < left < waiting  # one batch went, the rest is kept
+    summary = sync_with_upstream(window.desk)
+    assert summary.push.pushed == left
+    assert sync_status(window.desk).waiting == 0

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QListWidgetItem
 
+from dost_desk.catalog.catalog import UnknownPassport
 from dost_desk.models.documents_checklist import FORM_ORDER
 from dost_desk.services import applicants, applications, intake, orders, outcome
 from dost_desk.services.catalog import get_passport
@@ -64,9 +65,24 @@ def _call(view: IntakeView, function, *args, form: FieldForm | None = None, need
             _not_saved(view, error)
     except IntakeRuleBroken as error:
         view.message.setText(str(error))
+    except UnknownPassport as error:
+        _unknown_passport(view, error)
     except StorageError as error:
         _not_saved(view, error)
     return None
+
+
+def _unknown_passport(view: IntakeView, error: UnknownPassport) -> None:
+    view.message.setText(
+        QCoreApplication.translate(
+            "IntakeActions",
+            "The service passport %1 is not in this desk's catalog. Sync with the central "
+            "database or ask the administrator; Esc closes the intake.",
+        ).replace("%1", error.passport_id)
+    )
+    if view.passport is None:  # nothing to lay out: Esc closes the intake, as it says
+        view.next_button.setEnabled(False)
+        view.back_button.setFocus()
 
 
 def _not_saved(view: IntakeView, error: StorageError) -> None:
@@ -102,8 +118,14 @@ def _update(view: IntakeView, application) -> bool:
 
 
 # -- opening ---------------------------------------------------------------------------------
-def prepare_for_passport(view: IntakeView, passport_id: str) -> None:
-    passport = get_passport(passport_id)
+def prepare_for_passport(view: IntakeView, passport_id: str) -> bool:
+    """Lay the pages out for the passport in the desk's catalog (passports published
+    centrally win over the bundled ones); False, with the reason shown, when it has none."""
+    try:
+        passport = get_passport(passport_id, view.desk.catalog)
+    except UnknownPassport as error:
+        _unknown_passport(view, error)
+        return False
     view.passport = passport
     view.title.setText(f"<b>{passport.id}</b> — {passport.name}")
     application_forms = list(
@@ -124,13 +146,15 @@ def prepare_for_passport(view: IntakeView, passport_id: str) -> None:
     view.outcome_page.set_grounds(
         [(g.key, g.text) for g in passport.refusal_grounds], list(passport.legal_bases)
     )
+    return True
 
 
 def resume(view: IntakeView, application_id: str) -> None:
     application = _call(view, applications.get_application, view.desk, application_id)
     if application is None:
         return  # the message says why; Esc closes the empty intake
-    prepare_for_passport(view, application.passport_id)
+    if not prepare_for_passport(view, application.passport_id):
+        return
     view.application = application
     page = view.start_page
     page.ticket.setText(application.ticket_number or "")

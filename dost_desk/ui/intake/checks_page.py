@@ -23,6 +23,7 @@ from dost_desk.models.local_time import BAKU
 from dost_desk.services import checks
 from dost_desk.services.intake_dto import IntakeRuleBroken, InvalidInput, NotFound
 from dost_desk.storage.engine import StorageError
+from dost_desk.ui.error_messages import error_text
 from dost_desk.ui.problem_messages import problem_text
 from dost_desk.ui.workers import run_in_background
 
@@ -155,7 +156,7 @@ def run_all(view: IntakeView) -> None:
 
     def failed(error: Exception) -> None:
         page.run_button.setEnabled(True)
-        page.status.setText(str(error))
+        page.status.setText(error_text(error))
 
     view.checks_job = run_in_background(
         checks.run_checks,

@@ -2,64 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from dost_desk.models.id_documents import check_id_document
-from dost_desk.models.identity import (
-    Checked,
-    FieldProblem,
-    check_birth_date,
-    check_document_date,
-    check_email,
-    check_fin,
-    check_free_text,
-    check_person_name,
-    check_phone,
-    check_voen,
-    normalise_fin_as_typed,
-)
+from dost_desk.models.field_rules import DEPENDS_ON, FIELD_RULES, FieldContext, check_field
+from dost_desk.models.identity import FieldProblem, normalise_fin_as_typed
 from dost_desk.ui.problem_messages import problem_text
 
 ERROR_STYLE = "color: #b3261e;"
 
-Checker = Callable[[str], Checked]
-
-
-def person_checkers(
-    today: Callable[[], date], id_patterns: Mapping[str, Sequence[str]] | None = None
-) -> dict[str, Checker]:
-    """Checks as the agent types; identity documents against the desk's formats."""
-    return {
-        "fin": check_fin,
-        "id_document_number": lambda text: check_id_document("id_card", text, id_patterns),
-        "surname": check_person_name,
-        "name": check_person_name,
-        "patronymic": lambda text: check_person_name(text, required=False),
-        "birth_date": lambda text: check_birth_date(text, today()),
-        "phone": check_phone,
-        "email": check_email,
-        "address": lambda text: check_free_text(text, 500),
-        "voen": check_voen,
-        "organisation_name": lambda text: check_free_text(text, 300, required=True),
-        "authority_number": lambda text: check_free_text(text, 64, required=True),
-        "authority_date": lambda text: check_document_date(text, today()),
-        "authority_issuer": lambda text: check_free_text(text, 300, required=True),
-        "ticket_number": lambda text: check_free_text(text, 16),
-    }
-
 
 class FieldForm(QWidget):
-    """Line edits by field name; ``changed`` fires on every edit (for autosave)."""
+    """Line edits by field name; ``changed`` fires on every edit (for autosave).
+
+    Fields named in :data:`~dost_desk.models.field_rules.FIELD_RULES` are checked as the
+    agent types with the services' own rules, in ``context()`` (None: no checks) with the
+    choices made on the form (the identity document type).
+    """
 
     changed = Signal()
 
-    def __init__(self, checkers: dict[str, Checker], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: Callable[[], FieldContext] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._checkers = checkers
+        self._context = context
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         self.combos: dict[str, QComboBox] = {}
@@ -98,8 +70,14 @@ class FieldForm(QWidget):
         self.layout_.addRow(caption, combo)
         self.combos[name] = combo
         self.rows[name] = [caption, combo]
-        combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        combo.currentIndexChanged.connect(lambda _i, n=name: self._combo_changed(n))
         return combo
+
+    def _combo_changed(self, name: str) -> None:
+        for field, choices in DEPENDS_ON.items():  # e.g. the number, for its document type
+            if name in choices and field in self.edits:
+                self.check(field, only_when_complete=not self.edits[field].text())
+        self.changed.emit()
 
     def set_row_visible(self, name: str, visible: bool) -> None:
         for widget in self.rows[name]:
@@ -118,11 +96,11 @@ class FieldForm(QWidget):
 
     def check(self, name: str, only_when_complete: bool = False) -> bool:
         """Validate one field and show its message; True when it is valid."""
-        checker = self._checkers.get(name)
-        if checker is None or not self.edits[name].isVisibleTo(self):
+        if self._context is None or name not in FIELD_RULES:
             return True
-        text = self.edits[name].text()
-        result = checker(text)
+        if not self.edits[name].isVisibleTo(self):
+            return True
+        result = check_field(name, self.edits[name].text(), self._with_choices(self._context()))
         # While typing, an unfinished value is not an error yet; a wrong character is.
         quiet = (
             only_when_complete
@@ -131,6 +109,13 @@ class FieldForm(QWidget):
         )
         self.show_problem(name, None if quiet else result.problem)
         return result.problem is None
+
+    def _with_choices(self, context: FieldContext) -> FieldContext:
+        """The rules' context with the choices made on this form (the document type)."""
+        kind = self.combos.get("id_document_kind")
+        if kind is not None and kind.currentData():
+            context = replace(context, id_document_kind=kind.currentData())
+        return context
 
     def check_all(self) -> bool:
         return all([self.check(name) for name in self.edits])

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dost_desk.models.field_rules import FieldContext
+from dost_desk.models.local_time import BAKU
 from dost_desk.storage.engine import StorageError
 from dost_desk.ui.intake import actions, checks_page
 from dost_desk.ui.intake.checks_page import ChecksPage
@@ -62,12 +64,11 @@ class IntakeView(QWidget):
         self.desk = desk
         self.application: ApplicationView | None = None
         self.passport = None
-        today = lambda: desk.local_now().date()  # noqa: E731
+        self._id_patterns = _id_patterns(desk)
         self.pages = QStackedWidget(objectName="intakePages")
         self.start_page = StartPage()
-        id_patterns = _id_patterns(desk)
-        self.applicant_page = ApplicantPage(today, id_patterns=id_patterns)
-        self.representative_page = RepresentativePage(today, id_patterns=id_patterns)
+        self.applicant_page = ApplicantPage(self.field_context)
+        self.representative_page = RepresentativePage(self.field_context)
         self.documents_page = DocumentsPage()
         self.fee_page = FeePage()
         self.outcome_page = OutcomePage()
@@ -158,11 +159,20 @@ class IntakeView(QWidget):
             return actions.checklist_key(self, event.key())
         return super().eventFilter(watched, event)
 
+    def field_context(self) -> FieldContext:
+        """What the services check the typed fields against (as the agent types)."""
+        started = self.application.started_at if self.application is not None else None
+        return FieldContext(
+            today=self.desk.local_now().date(),
+            id_patterns=self._id_patterns,
+            application_date=started.astimezone(BAKU).date() if started else None,
+        )
+
     # -- opening -----------------------------------------------------------------------
     def open_service(self, passport_id: str) -> None:
         """A new application for a service: the start page, nothing stored yet."""
-        actions.prepare_for_passport(self, passport_id)
-        self.show_page(START)
+        if actions.prepare_for_passport(self, passport_id):
+            self.show_page(START)
 
     def resume(self, application_id: str) -> None:
         """Reopen a stored application (e.g. a draft after a crash) exactly as it was typed."""
@@ -201,6 +211,8 @@ class IntakeView(QWidget):
             return
         if focused is self.applicant_page.found and self.applicant_page.found.count():
             self._use_found_applicant(self.applicant_page.found.currentIndex())
+            return
+        if self.passport is None:  # the desk has no such passport: the message says so
             return
         page = self.pages.currentIndex()
         if page == OUTCOME:

@@ -5,8 +5,7 @@ Pages only lay widgets out; :class:`~dost_desk.ui.intake.intake_view.IntakeView`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -25,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dost_desk.models.field_rules import FieldContext
 from dost_desk.ui.intake.checklist_model import ChecklistModel
-from dost_desk.ui.intake.field_form import FieldForm, person_checkers
+from dost_desk.ui.intake.field_form import FieldForm
 
 
 def application_form_labels() -> dict[str, str]:
@@ -151,12 +151,7 @@ def _person_fields(form: FieldForm) -> None:
 
 
 class ApplicantPage(QWidget):
-    def __init__(
-        self,
-        today: Callable[[], date],
-        parent: QWidget | None = None,
-        id_patterns: Mapping[str, Sequence[str]] | None = None,
-    ) -> None:
+    def __init__(self, context: Callable[[], FieldContext], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("applicantPage")
         layout = QVBoxLayout(self)
@@ -177,7 +172,7 @@ class ApplicantPage(QWidget):
         self.found = QComboBox(objectName="foundApplicants")
         self.found.hide()
         layout.addWidget(self.found)
-        self.form = FieldForm(person_checkers(today, id_patterns))
+        self.form = FieldForm(context)
         self.form.add_combo("kind", QCoreApplication.translate("IntakePages", "&Who applies"), [])
         self.form.add_combo(
             "user_type", QCoreApplication.translate("IntakePages", "&User type"), []
@@ -230,12 +225,7 @@ class ApplicantPage(QWidget):
 
 
 class RepresentativePage(QWidget):
-    def __init__(
-        self,
-        today: Callable[[], date],
-        parent: QWidget | None = None,
-        id_patterns: Mapping[str, Sequence[str]] | None = None,
-    ) -> None:
+    def __init__(self, context: Callable[[], FieldContext], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("representativePage")
         layout = QVBoxLayout(self)
@@ -244,7 +234,7 @@ class RepresentativePage(QWidget):
                 QCoreApplication.translate("IntakePages", "Representative and authority document")
             )
         )
-        self.form = FieldForm(person_checkers(today, id_patterns))
+        self.form = FieldForm(context)
         _person_fields(self.form)
         self.form.add_combo(
             "authority_kind",
@@ -308,7 +298,7 @@ class FeePage(QWidget):
         self.setObjectName("feePage")
         layout = QVBoxLayout(self)
         layout.addWidget(_title(QCoreApplication.translate("IntakePages", "Fee")))
-        self.form = FieldForm({})
+        self.form = FieldForm()
         self.form.add_line(
             "amount", QCoreApplication.translate("IntakePages", "&Amount (AZN)"), "5.00"
         )

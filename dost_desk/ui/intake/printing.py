@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -11,11 +12,13 @@ from dost_desk.print.errors import PrintError
 from dost_desk.services import printing
 from dost_desk.services.intake_dto import NotFound
 from dost_desk.storage.engine import StorageError
+from dost_desk.ui.error_messages import error_text
 from dost_desk.ui.intake.pages import document_kind_labels
 from dost_desk.ui.print_preview import PrintPreview
 from dost_desk.ui.workers import run_in_background
 
 if TYPE_CHECKING:
+    from dost_desk.services.desk import Desk
     from dost_desk.ui.intake.intake_view import IntakeView
 
 # The document that opens by itself after each outcome.
@@ -53,33 +56,53 @@ def open_after_outcome(view: IntakeView, kinds: list[str]) -> None:
 
 
 def open_document(view: IntakeView, kind: str) -> None:
-    """Render (and archive) the document in the background, then show the preview."""
+    """Render the document in the background and preview it; it is archived only when
+    it is printed or saved (see :class:`ArchivedDelivery`)."""
     profile = view.desk.settings.print_profiles.get(kind, "a4")
     view.message.setText(QCoreApplication.translate("IntakePrinting", "Preparing the document…"))
+    delivery = ArchivedDelivery(view.desk, view.application.id, kind, profile)
     view.print_job = run_in_background(
-        printing.render_application_document,
-        view.desk,
-        view.application.id,
-        kind,
-        profile,
-        on_done=lambda rendered: _preview(view, rendered),
-        on_error=lambda error: view.message.setText(str(error)),
+        delivery.next_copy,
+        on_done=lambda pdf: _preview(view, kind, delivery, pdf),
+        on_error=lambda error: view.message.setText(error_text(error)),
         context=view,
     )
 
 
-def _preview(view: IntakeView, rendered: printing.RenderedDocument) -> None:
+class ArchivedDelivery:
+    """Printing and saving an application's document through the printing service: the
+    copy number is taken under a lock and the printout archived only once delivered."""
+
+    def __init__(self, desk: Desk, application_id: str, kind: str, profile: str) -> None:
+        self.desk, self.application_id, self.kind, self.profile = (
+            desk,
+            application_id,
+            kind,
+            profile,
+        )
+
+    def send(self, send_pdf: Callable[[bytes], object]) -> bytes:
+        return printing.render_application_document(
+            self.desk, self.application_id, self.kind, self.profile, deliver=send_pdf
+        ).pdf
+
+    def save(self, path: str) -> bytes:
+        rendered, _ = printing.save_application_document(
+            self.desk, self.application_id, self.kind, path, self.profile
+        )
+        return rendered.pdf
+
+    def next_copy(self) -> bytes:
+        return printing.preview_application_document(
+            self.desk, self.application_id, self.kind, self.profile
+        ).pdf
+
+
+def _preview(view: IntakeView, kind: str, delivery: ArchivedDelivery, pdf: bytes) -> None:
     view.message.clear()
     labels = document_kind_labels()
-    number = rendered.registration_number or view.application.id[:8]
-    title = f"{labels.get(rendered.kind, rendered.kind)} — {number}"
-    dialog = PrintPreview(
-        rendered.pdf,
-        title,
-        f"{number}-{rendered.kind}.pdf",
-        save=printing.save_pdf,
-        reprint=lambda: printing.reprint_document(view.desk, rendered.printed_id).pdf,
-        parent=view,
-    )
+    number = view.application.registration_number or view.application.id[:8]
+    title = f"{labels.get(kind, kind)} — {number}"
+    dialog = PrintPreview(pdf, title, f"{number}-{kind}.pdf", delivery, parent=view)
     view.preview = dialog
     dialog.open()
