@@ -88,6 +88,7 @@ def _environment(temp_dir: Path, probe: str | None) -> dict[str, str]:
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["DOST_DESK_DATA_DIR"] = str(temp_dir / "data")
     env["DOST_DESK_CONFIG"] = str(temp_dir / "no-config" / "config.toml")
+    env["DOST_DESK_CENTRE_CODE"] = "C123"  # a desk without one asks at first start
     if probe is not None:
         env["DOST_DESK_STARTUP_PROBE"] = probe
     return env

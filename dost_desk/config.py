@@ -27,6 +27,7 @@ from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
     TomlConfigSettingsSource,
 )
 
@@ -40,6 +41,8 @@ from dost_desk.paths import (
 SQLITE_FILE_NAME = "dost_desk.sqlite3"
 
 _CENTRE_CODE = re.compile(r"[A-E][0-9]{1,4}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SOURCE_ERROR = re.compile(r'field "(?P<field>[^"]+)" from source "(?P<source>[^"]+)"')
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
 _MAX_REPORTED_ERRORS = 3
 _URL_FIELDS = ("database_url", "upstream_url")  # never echoed: they may carry a password
@@ -47,6 +50,23 @@ _URL_FIELDS = ("database_url", "upstream_url")  # never echoed: they may carry a
 
 class ConfigError(Exception):
     """The configuration cannot be used; ``str(error)`` is one line naming the culprit."""
+
+
+class CentreNotConfigured(ConfigError):
+    """No centre code is configured: nothing may be numbered (it would clash as ``C000``)."""
+
+
+SET_CENTRE_CODE = "dost-desk config set centre_code C123"
+
+
+def require_centre_code(settings: Settings) -> str:
+    """The configured centre code; raises :class:`CentreNotConfigured` when there is none."""
+    if settings.centre_code is None:
+        raise CentreNotConfigured(
+            "no centre code is configured: set this centre's code with "
+            f"`{SET_CENTRE_CODE}` (a letter A-E and 1-4 digits), or open the app once"
+        )
+    return settings.centre_code
 
 
 _SYSTEM_KEY = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -231,9 +251,10 @@ class Settings(BaseSettings):
         validate_default=True,
     )
 
-    centre_code: str = Field(
-        default="C000",
-        description="centre code: a letter A-E and 1-4 digits, e.g. C123",
+    centre_code: str | None = Field(
+        default=None,
+        description="centre code: a letter A-E and 1-4 digits, e.g. C123; unset: the app "
+        "asks at its first start (registration numbers begin with it)",
     )
     centre_name: str = Field(default="DOST mərkəzi", min_length=1)
     centre_category: CentreCategory = CentreCategory.C
@@ -292,6 +313,15 @@ class Settings(BaseSettings):
         """The provider configured for ``system``; ``manual`` when none is."""
         return self.checks.get(system) or _MANUAL
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _decodable_text(cls, value: Any) -> Any:
+        # Bytes that are not UTF-8 (in an environment variable) arrive as lone surrogates,
+        # which no database, file or terminal accepts later.
+        if isinstance(value, str) and _SURROGATE.search(value):
+            raise ValueError("is not valid text (it holds bytes that are not UTF-8)")
+        return value
+
     @field_validator("centre_code", mode="before")
     @classmethod
     def _normalise_centre_code(cls, value: Any) -> Any:
@@ -328,12 +358,21 @@ class Settings(BaseSettings):
                     "should be a database URL such as sqlite:///path/to/file.sqlite3 "
                     "or postgresql+psycopg://user@host:5432/dbname"
                 )
+            if ambiguous_database_url(value):
+                raise ValueError(UNENCODED_AT)
         return value
 
     @field_validator("data_dir", mode="after")
     @classmethod
     def _expand_data_dir(cls, value: Path) -> Path:
-        return value.expanduser()
+        value = value.expanduser()
+        # A relative folder would give every working directory its own empty database.
+        if not value.is_absolute():
+            raise ValueError(
+                "must be an absolute folder path (e.g. /var/lib/dost-desk or "
+                "C:\\DOST\\data), not a relative or empty one"
+            )
+        return value
 
     @classmethod
     def settings_customise_sources(
@@ -373,6 +412,20 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
         raise ConfigError(f"{path}: cannot read the config file: {reason}") from None
     except ValidationError as error:
         raise ConfigError(_summarise(error, path, overrides)) from None
+    except SettingsError as error:  # a table-valued DOST_DESK_* variable that is not JSON
+        raise ConfigError(_source_error(error, path)) from None
+
+
+def _source_error(error: SettingsError, path: Path) -> str:
+    """One line naming the variable (or file) whose table value is not JSON."""
+    found = _SOURCE_ERROR.search(str(error))
+    if found is None:
+        return f"cannot read the settings: {error}"
+    field = found["field"]
+    where = f"environment variable {ENV_PREFIX.upper()}{field.upper()}"
+    if "Env" not in found["source"]:
+        where = str(path)
+    return f'{where}: {field}: should be a JSON object such as {{"key": "value"}}, or unset'
 
 
 def _summarise(error: ValidationError, path: Path, overrides: dict[str, Any]) -> str:
@@ -446,15 +499,64 @@ def effective_database_url(settings: Settings) -> str:
     return f"sqlite:///{path.as_posix()}"
 
 
-# scheme://user:password@host... — the password runs up to the '@' (SQLAlchemy's rule).
-_URL_PASSWORD = re.compile(r"^(?P<head>[^:/?#]+://[^:/@?#]*):(?P<password>[^@]*)@")
 _QUERY_PASSWORD = re.compile(r"(?P<key>[?&](?:password|passwd|pwd)=)[^&#]*", re.IGNORECASE)
+# A URL inside a message, and libpq's ``password=...`` (a conninfo string echoed back).
+_URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s'\"<>]+")
+_CONNINFO_PASSWORD = re.compile(r"(?P<key>\bpassword\s*=\s*)(?:'(?:[^'\\]|\\.)*'|\S+)", re.I)
+UNENCODED_AT = (
+    "has an '@' in its user name, password or database name: write each such '@' as %40 "
+    "(percent-encoded), or keep the password in the keyring with `dost-desk config set-password`"
+)
+
+
+def ambiguous_database_url(url: str) -> bool:
+    """True when SQLAlchemy would read ``url`` wrongly because of an unencoded ``@``
+    (``user:p@ss@host`` makes the host ``ss@host``, leaking part of the password)."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # a malformed URL is not ambiguous: it is refused as malformed
+        return False
+    if parsed.get_backend_name() == "sqlite":
+        return "@" in (parsed.host or "")  # a SQLite path may hold '@'
+    return any("@" in (part or "") for part in (parsed.host, parsed.database))
 
 
 def masked_database_url(url: str) -> str:
-    """Return ``url`` with any password replaced by ``***`` (safe to print or log)."""
-    masked = _URL_PASSWORD.sub(r"\g<head>:***@", url, count=1)
+    """Return ``url`` with any password replaced by ``***`` (safe to print, log or store).
+
+    Parsed by SQLAlchemy's own URL object; a URL it would misread (an unencoded ``@``) or
+    cannot parse keeps only what follows its last ``@``, so no part of a password shows.
+    """
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # ArgumentError, or ValueError for a port that is not a number
+        return _masked_unparsed(url)
+    if ambiguous_database_url(url):
+        return _masked_unparsed(url)
+    masked = url if parsed.password is None else parsed.render_as_string(hide_password=True)
     return _QUERY_PASSWORD.sub(r"\g<key>***", masked)
+
+
+def _masked_unparsed(url: str) -> str:
+    scheme = _URL_SCHEME.match(url)
+    if scheme is None:
+        return "(a malformed URL, not shown)"
+    rest = url[scheme.end() :]
+    before_query, mark, query = rest.partition("?")
+    if "@" in before_query:
+        before_query = "***@" + before_query.rsplit("@", 1)[1]
+    return _QUERY_PASSWORD.sub(r"\g<key>***", f"{scheme.group()}{before_query}{mark}{query}")
+
+
+def redact_secrets(text: str) -> str:
+    """``text`` (an error message) with the passwords of URLs and of libpq connection
+    strings in it replaced by ``***``."""
+    text = _URL_IN_TEXT.sub(lambda match: masked_database_url(match.group()), text)
+    return _CONNINFO_PASSWORD.sub(r"\g<key>***", text)
 
 
 def value_sources(settings: Settings, config_file: Path | None = None) -> dict[str, str]:

@@ -32,14 +32,16 @@ PG_PORT = 5432
 
 @pytest.fixture(autouse=True)
 def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point DOST_DESK_CONFIG and DOST_DESK_DATA_DIR into tmp_path and clear every other
-    DOST_DESK_* variable; return the (not yet existing) config file path."""
+    """Point DOST_DESK_CONFIG and DOST_DESK_DATA_DIR into tmp_path, configure the centre
+    code C000 (there is no default: an unconfigured desk refuses to number) and clear every
+    other DOST_DESK_* variable; return the (not yet existing) config file path."""
     for name in list(os.environ):
         if name.upper().startswith("DOST_DESK_"):
             monkeypatch.delenv(name)
     config_file = tmp_path / "dost-config" / "config.toml"
     monkeypatch.setenv("DOST_DESK_CONFIG", str(config_file))
     monkeypatch.setenv("DOST_DESK_DATA_DIR", str(tmp_path / "dost-data"))
+    monkeypatch.setenv("DOST_DESK_CENTRE_CODE", "C000")
     return config_file
 
 

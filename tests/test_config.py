@@ -29,10 +29,13 @@ def write_config(path: Path, text: str) -> Path:
     return path
 
 
-def test_defaults_without_a_config_file(isolated_config: Path) -> None:
+def test_defaults_without_a_config_file(
+    isolated_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DOST_DESK_CENTRE_CODE")
     assert not isolated_config.exists()
     settings = load_settings()
-    assert settings.centre_code == "C000"
+    assert settings.centre_code is None  # never a silent C000: the app asks
     assert settings.centre_name == "DOST mərkəzi"
     assert settings.centre_category is CentreCategory.C
     assert settings.database_url is None
@@ -57,6 +60,7 @@ def test_config_file_path_follows_the_environment(
 def test_priority_init_then_env_then_toml_then_defaults(
     isolated_config: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("DOST_DESK_CENTRE_CODE")
     write_config(
         isolated_config,
         'centre_code = "B12"\ncentre_name = "Bakı DOST 1"\ncentre_category = "B"\n',
@@ -78,8 +82,9 @@ def test_priority_init_then_env_then_toml_then_defaults(
 
 
 def test_an_explicit_config_file_replaces_the_usual_one(
-    isolated_config: Path, tmp_path: Path
+    isolated_config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("DOST_DESK_CENTRE_CODE")
     write_config(isolated_config, 'centre_code = "B12"\n')
     other = write_config(tmp_path / "other.toml", 'centre_code = "A1"\n')
     assert load_settings(config_file=other).centre_code == "A1"
@@ -228,3 +233,69 @@ def test_config_show_with_a_broken_file(
 def test_config_path(isolated_config: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["config", "path"]) == 0
     assert capsys.readouterr().out.strip() == str(isolated_config)
+
+
+# --- data_dir, the centre code, values that cannot be read --------------------------------
+
+
+@pytest.mark.parametrize("value", ["", ".", "data", "./dost", "../x"])
+def test_a_relative_or_empty_data_dir_is_refused(
+    value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DOST_DESK_DATA_DIR", value)
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert message.startswith("environment variable DOST_DESK_DATA_DIR: data_dir: must be an")
+    assert "absolute" in message and "\n" not in message
+
+
+def test_a_relative_data_dir_in_the_file_is_refused(
+    isolated_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DOST_DESK_DATA_DIR")
+    write_config(isolated_config, 'data_dir = "dost-data"\n')
+    with pytest.raises(ConfigError, match=r"config.toml: data_dir: must be an absolute"):
+        load_settings()
+    assert load_settings(data_dir="~/dost").data_dir.is_absolute()  # ~ is the home folder
+
+
+def test_an_unconfigured_centre_code_is_refused_where_it_is_needed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dost_desk.config import CentreNotConfigured, require_centre_code
+
+    monkeypatch.delenv("DOST_DESK_CENTRE_CODE")
+    with pytest.raises(CentreNotConfigured, match="dost-desk config set centre_code C123"):
+        require_centre_code(load_settings())
+    assert require_centre_code(load_settings(centre_code="b7")) == "B7"
+
+
+@pytest.mark.parametrize(
+    "name", ["DOST_DESK_CHECKS", "DOST_DESK_PRINT_PROFILES", "DOST_DESK_NOTICES"]
+)
+def test_a_table_variable_that_is_not_json_is_one_line(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(name, "{not json")
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    field = name.removeprefix("DOST_DESK_").lower()
+    assert str(caught.value).startswith(
+        f"environment variable {name}: {field}: should be a JSON object"
+    )
+
+
+def test_undecodable_bytes_in_a_variable_are_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOST_DESK_CENTRE_NAME", "DOST \udcff")  # how Python keeps b"\xff"
+    with pytest.raises(ConfigError, match="DOST_DESK_CENTRE_NAME: centre_name: is not valid text"):
+        load_settings()
+
+
+def test_config_show_names_a_variable_that_is_not_json(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DOST_DESK_CHECKS", "manual")
+    assert main(["config", "show"]) == 1
+    _out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and "DOST_DESK_CHECKS" in err and "Traceback" not in err

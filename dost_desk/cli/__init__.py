@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from dost_desk import __version__
 from dost_desk.cli.common import CliError
@@ -46,7 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     import argparse
     import importlib
 
-    parser = argparse.ArgumentParser(
+    class OneLineParser(argparse.ArgumentParser):
+        """Usage errors as one line on stderr, exit code 2 (sub-commands inherit it)."""
+
+        def error(self, message: str) -> NoReturn:
+            message = " ".join(message.split())
+            self.exit(2, f"dost-desk: error: {message} (see {self.prog} --help)\n")
+
+    parser = OneLineParser(
         prog="dost-desk",
         description="DOST Desk: service passports, intake and printing for DOST centres. "
         "Without a sub-command the desktop application opens.",
@@ -109,6 +116,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv:
         return _run_gui()  # the GUI needs neither argparse nor the sub-commands
     _utf8_streams()
+    for position, argument in enumerate(argv, start=1):
+        # Bytes that are not UTF-8 arrive as lone surrogates: no database or file takes them.
+        if any("\ud800" <= char <= "\udfff" for char in argument):
+            print(
+                f"dost-desk: error: argument {position} is not UTF-8 text "
+                f"({argument!a}): give arguments in UTF-8",
+                file=sys.stderr,
+            )
+            return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

@@ -7,7 +7,13 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from dost_desk.cli.common import URL_HELP, CliError, configured_desk, jsonable, print_json
+from dost_desk.cli.common import (
+    URL_HELP,
+    configured_desk,
+    int_between,
+    jsonable,
+    print_json,
+)
 
 if TYPE_CHECKING:
     from dost_desk.services.intake_dto import ApplicationView
@@ -22,7 +28,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing = commands.add_parser("list", help="applications, newest first")
     listing.add_argument("--status", choices=STATUSES, help="only applications in this status")
     listing.add_argument("--query", default="", help="registration number, FİN, VÖEN or name")
-    listing.add_argument("--limit", type=int, default=100, help="at most this many (default 100)")
+    listing.add_argument(
+        "--limit",
+        type=int_between(1, 1_000_000),
+        default=100,
+        help="at most this many (default 100)",
+    )
     listing.add_argument("--url", help=URL_HELP)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
@@ -43,8 +54,6 @@ def _local(moment: datetime | None, pattern: str = "%d.%m.%Y %H:%M") -> str:
 def _list(args: argparse.Namespace) -> int:
     from dost_desk.services.applications import list_applications
 
-    if args.limit < 1:
-        raise CliError("--limit must be at least 1")
     with configured_desk(args.url) as desk:
         rows = list_applications(desk, args.status, args.query, args.limit)
     if args.json:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from dost_desk.cli.common import CliError, desk_errors, print_json
+from dost_desk.cli.common import CliError, desk_errors, int_between, print_json
 
 NOT_STATED = "göstərilməyib"
 CENTRES = ("A", "B", "C", "D", "E")
@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     search = commands.add_parser("search", help="search services by ID, name, documents")
     search.add_argument("query")
     search.add_argument("--centre", choices=CENTRES, help="only services offered at this category")
-    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--limit", type=int_between(1, 100_000), default=20)
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=_search)
 
@@ -121,8 +121,6 @@ def _tree(args: argparse.Namespace) -> int:
 def _search(args: argparse.Namespace) -> int:
     from dost_desk.services.catalog import search_services
 
-    if args.limit < 1:
-        raise CliError("--limit must be at least 1")
     results = search_services(args.query, _centre(args), args.limit, _catalog())
     if args.json:
         print_json(

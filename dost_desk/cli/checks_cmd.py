@@ -8,7 +8,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from dost_desk.cli.common import URL_HELP, configured_desk, jsonable, print_json
+from dost_desk.cli.common import URL_HELP, configured_desk, int_between, jsonable, print_json
 
 if TYPE_CHECKING:
     from dost_desk.services.checks import CheckView
@@ -33,7 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     record = commands.add_parser("record", help="record what the agent saw in the system")
     _application(record)
-    record.add_argument("--step", type=int, required=True, help="the passport step (e.g. 5)")
+    record.add_argument(
+        "--step", type=int_between(1, 999), required=True, help="the passport step (e.g. 5)"
+    )
     record.add_argument("--result", choices=("confirmed", "not_confirmed"), required=True)
     record.add_argument("--reference", default="", help="the reference number in the system")
     record.add_argument("--note", default="")
@@ -42,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     defer = commands.add_parser("defer", help="go on without a check; it is re-run later")
     _application(defer)
-    defer.add_argument("--step", type=int, required=True)
+    defer.add_argument("--step", type=int_between(1, 999), required=True)
     defer.add_argument("--note", default="")
     defer.set_defaults(handler=_defer)
 

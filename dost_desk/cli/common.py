@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,22 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
+def int_between(low: int, high: int) -> Callable[[str], int]:
+    """An argparse ``type``: a whole number from ``low`` to ``high`` (a usage error, exit 2,
+    otherwise; a bound also keeps a number within what the database can store)."""
+
+    def whole_number(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"should be a whole number, not {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"should be from {low:,} to {high:,}")
+        return value
+
+    return whole_number
+
+
 def print_json(data: Any) -> None:
     """Print data as UTF-8 JSON (Azerbaijani letters kept, not escaped)."""
     import json
@@ -37,7 +54,7 @@ def desk_errors() -> Iterator[None]:
     from sqlalchemy.exc import SQLAlchemyError
 
     from dost_desk.catalog.loader import CatalogError
-    from dost_desk.config import ConfigError
+    from dost_desk.config import ConfigError, redact_secrets
     from dost_desk.services.intake_dto import IntakeRuleBroken, InvalidInput, NotFound
     from dost_desk.storage.engine import StorageError
 
@@ -49,7 +66,7 @@ def desk_errors() -> Iterator[None]:
         raise CliError(f"the bundled catalog is invalid: {error}") from None
     except SQLAlchemyError as error:
         first = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        raise CliError(f"database error: {first}") from None
+        raise CliError(f"database error: {redact_secrets(first)}") from None
 
 
 @contextmanager

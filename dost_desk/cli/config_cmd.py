@@ -27,6 +27,17 @@ def register(subparsers: Any) -> None:
     show.add_argument("--json", action="store_true", help="print JSON instead of text")
     show.set_defaults(handler=show_config)
 
+    setter = actions.add_parser(
+        "set",
+        help="write one setting into the config file (e.g. centre_code C123)",
+        description="Writes KEY = VALUE into the config file (created if missing), after "
+        "checking the whole file; the other settings stay. Tables such as [checks.*] are "
+        "edited in the file itself.",
+    )
+    setter.add_argument("key", metavar="KEY", help="centre_code, centre_category, data_dir, …")
+    setter.add_argument("value", metavar="VALUE")
+    setter.set_defaults(handler=_set_value)
+
     path = actions.add_parser("path", help="print the path of the config file")
     path.set_defaults(handler=print_config_path)
 
@@ -102,6 +113,24 @@ def show_config(args: argparse.Namespace) -> int:
         print(f"{name:<{width}}  {value}  [{sources[name]}]")
     for warning in warnings:
         print(f"warning: {warning}")
+    return 0
+
+
+def _set_value(args: argparse.Namespace) -> int:
+    from dost_desk.config import ConfigError, masked_database_url
+    from dost_desk.config_file import SETTABLE, overriding_variable, save_config_values
+
+    if args.key not in SETTABLE:
+        raise CliError(f"unknown setting {args.key!r}; known: {', '.join(SETTABLE)}", 2)
+    try:
+        path = save_config_values({args.key: args.value})
+    except ConfigError as error:
+        raise CliError(str(error)) from None
+    shown = masked_database_url(args.value) if args.key.endswith("_url") else args.value
+    print(f"{args.key} = {shown} written to {path}")
+    variable = overriding_variable(args.key)
+    if variable:
+        print(f"note: the environment variable {variable} overrides it while it is set")
     return 0
 
 

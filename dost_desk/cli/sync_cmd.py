@@ -11,6 +11,7 @@ from dost_desk.cli.common import (
     CliError,
     configured_desk,
     desk_errors,
+    int_between,
     jsonable,
     print_json,
 )
@@ -33,7 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sync.add_argument("--upstream", metavar="URL", help=_UPSTREAM_HELP)
     sync.add_argument("--url", help=URL_HELP)
     sync.add_argument(
-        "--batch-size", type=_positive, default=5000, metavar="N", help="changes per transaction"
+        "--batch-size",
+        type=int_between(1, 100_000),
+        default=5000,
+        metavar="N",
+        help="changes per transaction",
     )
     sync.set_defaults(handler=_sync)
     actions = sync.add_subparsers(dest="sync_action", metavar="[ACTION]")
@@ -70,13 +75,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     duplicates.add_argument("--url", help=URL_HELP)
     duplicates.add_argument("--json", action="store_true", help="print JSON")
     duplicates.set_defaults(handler=_duplicates)
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def _sync(args: argparse.Namespace) -> int:

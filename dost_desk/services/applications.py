@@ -197,9 +197,10 @@ def list_applications(
     words = fold_for_search(query).split()
     for word in words:
         statement = statement.where(
+            # autoescape: a % or _ typed by the agent matches itself, not everything
             or_(
-                Applicant.search_key.contains(word),
-                Application.registration_number.ilike(f"%{word}%"),
+                Applicant.search_key.contains(word, autoescape=True),
+                Application.registration_number.icontains(word, autoescape=True),
             )
         )
     if limit is not None:
@@ -232,6 +233,6 @@ def find_applicants(desk: Desk, query: str, limit: int = 20) -> list[ApplicantVi
         return []
     statement = select(Applicant).order_by(Applicant.updated_at.desc()).limit(limit)
     for word in words:
-        statement = statement.where(Applicant.search_key.contains(word))
+        statement = statement.where(Applicant.search_key.contains(word, autoescape=True))
     with UnitOfWork(desk.engine, write=False) as uow:
         return [applicant_view(row) for row in uow.session.scalars(statement)]

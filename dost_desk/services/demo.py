@@ -8,12 +8,15 @@ are invented but valid (FİN, ID card, phone); the same seed gives the same data
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 
+from dost_desk.config import require_centre_code
 from dost_desk.models.identity import FieldProblem
 from dost_desk.models.working_calendar import WorkingCalendar
 from dost_desk.services.applicants import set_applicant, set_representative
@@ -34,6 +37,7 @@ OPENING_SECONDS = 9 * 3600  # 09:00 Baku
 WORKING_SECONDS = 9 * 3600  # until 18:00
 DRAFT_SHARE = 0.05
 REFUSED_SHARE = 0.10
+KEPT_IDS = 10_000  # the summary names the first ones only: a huge demo keeps memory flat
 DEMO_AGENTS = ("Aygün Həsənova", "Rəşad Quliyev", "Nərmin Əliyeva", "Tural Məmmədov")
 
 _ACTIONS = (("issue", 60), ("replace", 25), ("duplicate", 15))
@@ -66,7 +70,7 @@ class DemoSummary:
     first_day: date | None
     last_day: date | None
     seconds: float
-    application_ids: tuple[str, ...] = field(default=(), repr=False)
+    application_ids: tuple[str, ...] = field(default=(), repr=False)  # the first KEPT_IDS
 
     @property
     def accepted(self) -> int:
@@ -106,6 +110,7 @@ class _Visit:
     seconds: int  # service time at the counter
     ticket: str
     outcome: str  # submit, refuse or draft
+    passport_id: str
 
 
 def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
@@ -138,26 +143,49 @@ def _day_starts(rng: random.Random, durations: list[int]) -> list[float]:
     return starts
 
 
-def _plan_visits(
-    rng: random.Random, count: int, days: list[date], services: list[str]
-) -> list[_Visit]:
-    """Spread ``count`` visits over ``days`` (Mondays busier), with exact outcome shares."""
-    outcomes = ["draft"] * round(count * DRAFT_SHARE) + ["refuse"] * round(count * REFUSED_SHARE)
-    outcomes += ["submit"] * (count - len(outcomes))
-    rng.shuffle(outcomes)
+def _plan_visits(rng: random.Random, count: int, days: list[date]) -> Iterator[_Visit]:
+    """Spread ``count`` visits over ``days`` (Mondays busier), with exact outcome shares,
+    day by day: only one day's visits are in memory (a huge demo starts at once)."""
+    remaining = {
+        "draft": round(count * DRAFT_SHARE),
+        "refuse": round(count * REFUSED_SHARE),
+    }
+    remaining["submit"] = count - sum(remaining.values())
     weights = [1.3 if day.weekday() == 0 else 0.85 if day.weekday() == 4 else 1.0 for day in days]
-    per_day = Counter(rng.choices(range(len(days)), weights, k=count))
-    visits: list[_Visit] = []
-    for index in sorted(per_day):
-        durations = [round(rng.triangular(240, 840, 480)) for _ in range(per_day[index])]
+    left, weight_left = count, sum(weights)
+    for index, (day, weight) in enumerate(zip(days, weights, strict=True)):
+        last_day = index == len(days) - 1
+        visits_today = left if last_day else _binomial(rng, left, min(1.0, weight / weight_left))
+        left -= visits_today
+        weight_left -= weight
+        durations = [round(rng.triangular(240, 840, 480)) for _ in range(visits_today)]
         tickets: Counter[str] = Counter()
         for offset, seconds in zip(_day_starts(rng, durations), durations, strict=True):
-            letter = "A" if services[len(visits)] == CERTIFICATE else "B"
+            service = CERTIFICATE if rng.random() < 0.65 else PAYMENTS
+            letter = "A" if service == CERTIFICATE else "B"
             tickets[letter] += 1
-            start = _at(days[index], OPENING_SECONDS + offset)
+            start = _at(day, OPENING_SECONDS + offset)
             ticket = f"{letter}-{tickets[letter]:03d}"
-            visits.append(_Visit(start, seconds, ticket, outcomes[len(visits)]))
-    return visits
+            yield _Visit(start, seconds, ticket, _draw_outcome(rng, remaining), service)
+
+
+def _draw_outcome(rng: random.Random, remaining: dict[str, int]) -> str:
+    """One outcome drawn without replacement: the shares come out exact, as a shuffle's."""
+    pick = rng.randrange(sum(remaining.values()))
+    for outcome, left in remaining.items():
+        if pick < left:
+            remaining[outcome] -= 1
+            return outcome
+        pick -= left
+    raise AssertionError("no outcome left")  # pragma: no cover - count is exact
+
+
+def _binomial(rng: random.Random, trials: int, chance: float) -> int:
+    """How many of ``trials`` succeed (a normal approximation for large numbers)."""
+    if trials < 1000:
+        return sum(rng.random() < chance for _ in range(trials))
+    mean, spread = trials * chance, math.sqrt(trials * chance * (1 - chance))
+    return min(trials, max(0, round(rng.gauss(mean, spread))))
 
 
 def _variant(rng: random.Random, passport_id: str) -> dict[str, str]:
@@ -281,12 +309,16 @@ def create_demo_applications(desk: Desk, count: int, seed: int | None = None) ->
     About 5 % stay drafts and 10 % are refused; the accepted ones move on to ordered,
     ready and handed over as time allows. ``desk.now()`` is the present; ``seed`` makes
     the people, the mix and the times repeatable. Raises InvalidInput for a negative count
-    and IntakeRuleBroken when the calendar leaves no working day in the window.
+    and IntakeRuleBroken when the calendar leaves no working day in the window,
+    CentreNotConfigured when no centre code is configured. Visits are planned day by day
+    and each is committed by the service functions as it is made, so a huge ``count``
+    starts at once with flat memory (the summary keeps the first :data:`KEPT_IDS` IDs).
     """
     if count < 0:
         raise InvalidInput(
             {"count": FieldProblem("demo.count", "the number of applications cannot be negative")}
         )
+    require_centre_code(desk.settings)  # before anything: never numbered as some default
     began = time.perf_counter()
     rng = random.Random(seed)
     clock = _WalkingClock(desk.now())
@@ -295,20 +327,22 @@ def create_demo_applications(desk: Desk, count: int, seed: int | None = None) ->
     days = _working_days(calendar, desk.local_now().date())
     if count and not days:
         raise IntakeRuleBroken("demo.no_working_days", "no working day in the last 60 days")
-    services = [CERTIFICATE if rng.random() < 0.65 else PAYMENTS for _ in range(count)]
-    visits = _plan_visits(rng, count, days, services) if count else []
     desks = [
         replace(desk, settings=desk.settings.model_copy(update={"agent_name": name}), clock=clock)
         for name in DEMO_AGENTS
     ]
     intake = _Intake(desks, clock, rng, calendar, desk.now())
     statuses: Counter[str] = Counter()
-    ids = []
-    for visit, passport_id in zip(visits, services, strict=True):
-        app = intake.run(visit, passport_id)
+    ids: list[str] = []
+    first = last = None
+    for visit in _plan_visits(rng, count, days) if count else ():
+        app = intake.run(visit, visit.passport_id)  # each step commits: nothing is held back
         statuses[app.status] += 1
-        ids.append(app.id)
-    first = visits[0].start.astimezone(BAKU).date() if visits else None
-    last = visits[-1].start.astimezone(BAKU).date() if visits else None
+        if len(ids) < KEPT_IDS:
+            ids.append(app.id)
+        first = first or visit.start
+        last = visit.start
+    first_day = first.astimezone(BAKU).date() if first else None
+    last_day = last.astimezone(BAKU).date() if last else None
     seconds = time.perf_counter() - began
-    return DemoSummary(count, dict(statuses), first, last, seconds, tuple(ids))
+    return DemoSummary(count, dict(statuses), first_day, last_day, seconds, tuple(ids))

@@ -15,7 +15,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from dost_desk.catalog.catalog import Catalog
-from dost_desk.config import Settings, effective_database_url, load_settings
+from dost_desk.config import (
+    Settings,
+    effective_database_url,
+    load_settings,
+    require_centre_code,
+)
 from dost_desk.models.local_time import BAKU
 from dost_desk.models.working_calendar import CalendarOverride, DayKind, WorkingCalendar
 
@@ -37,7 +42,8 @@ class Desk:
 
     @property
     def centre_code(self) -> str:
-        return self.settings.centre_code
+        """This centre's code; raises CentreNotConfigured when none is set (never ``C000``)."""
+        return require_centre_code(self.settings)
 
     def now(self) -> datetime:
         """The current time, timezone-aware UTC."""

@@ -19,7 +19,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm.attributes import flag_modified
 
-from dost_desk.config import masked_database_url
+from dost_desk.config import masked_database_url, redact_secrets
 from dost_desk.models.followup_tables import BackOfficeOrder
 from dost_desk.models.sync_tables import OutboxEntry, SyncConflict
 from dost_desk.models.tables import Application
@@ -140,7 +140,7 @@ def sync_with_upstream(
         pulled = pull_changes(desk.engine, url, desk.centre_code, clock=desk.now)
         ready = follow_up_closed_orders(desk)
     except StorageError as error:
-        _remember(desk, {LAST_ERROR: str(error)})
+        _remember(desk, {LAST_ERROR: redact_secrets(str(error))})
         raise
     # The link is up: checks deferred while offline are asked again.
     rerun = rerun_deferred_checks(desk)

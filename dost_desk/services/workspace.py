@@ -82,7 +82,7 @@ def open_workspace(settings: Settings | None = None) -> WorkspaceInfo:
         error = str(failure)
         unreachable = isinstance(failure, StorageUnavailable) and _networked(url)
     return WorkspaceInfo(
-        centre_code=settings.centre_code,
+        centre_code=settings.centre_code or "",  # the GUI asks for it before
         centre_name=settings.centre_name,
         centre_category=str(settings.centre_category),
         database_label=label,

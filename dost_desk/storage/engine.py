@@ -25,7 +25,12 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
-from dost_desk.config import masked_database_url
+from dost_desk.config import (
+    UNENCODED_AT,
+    ambiguous_database_url,
+    masked_database_url,
+    redact_secrets,
+)
 from dost_desk.credentials import with_stored_password
 
 SQLITE_PRAGMAS = (
@@ -64,6 +69,8 @@ def parse_database_url(url: str) -> URL:
         raise InvalidDatabaseUrl(
             f"malformed database URL {masked_database_url(url)!r}; expected {SUPPORTED_URLS}"
         ) from None
+    if ambiguous_database_url(url):  # SQLAlchemy would take part of the password for the host
+        raise InvalidDatabaseUrl(f"the database URL {masked_database_url(url)!r} {UNENCODED_AT}")
     backend = parsed.get_backend_name()
     if backend in ("postgresql", "postgres") and "+" not in parsed.drivername:
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -317,7 +324,7 @@ def _reason(error: Exception, password: str | None) -> str:
         text += f" ({_lower_first(' '.join(lines[1:]))})"
     if password:  # whole-word only: a short password must not mangle ordinary words
         text = re.sub(rf"(?<!\w){re.escape(password)}(?!\w)", "***", text)
-    return _lower_first(text)
+    return _lower_first(redact_secrets(text))  # a URL or conninfo the driver echoed
 
 
 def _lower_first(text: str) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from dost_desk.ui import shutdown
 from dost_desk.ui.error_dialog import install_error_reporting
 from dost_desk.ui.error_messages import error_text
+from dost_desk.ui.first_start_dialog import ask_centre_then
 from dost_desk.ui.i18n import configured_language, install_translator
 from dost_desk.ui.main_window import MainWindow
 from dost_desk.ui.single_instance import SingleInstance, bring_to_front, configured_data_dir
@@ -86,10 +87,11 @@ def run_gui() -> int:
     if probe == "window":
         QTimer.singleShot(0, lambda: (print("window-shown", flush=True), app.quit()))
     else:
-        job = QTimer.singleShot(
-            0, lambda: setattr(window, "_load_job", load_workspace_into(window, loaded))
-        )
-        del job
+
+        def load() -> None:
+            window._load_job = load_workspace_into(window, loaded)
+
+        QTimer.singleShot(0, lambda: ask_centre_then(window, load))  # no centre code: ask
     code = app.exec()
     ended = shutdown.shut_down(window)
     instance.release()

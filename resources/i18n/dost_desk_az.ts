@@ -404,6 +404,39 @@
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../dost_desk/ui/first_start_dialog.py" line="54"/>
+        <source>Centre setup</source>
+        <translation>Mərkəzin qurulması</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/first_start_dialog.py" line="57"/>
+        <source>This desk has no centre code yet. Registration numbers begin with it, so enter this centre&apos;s own code (ask the administrator if unsure).</source>
+        <translation>Bu iş yerinin hələ mərkəz kodu yoxdur. Qeydiyyat nömrələri onunla başlayır, ona görə bu mərkəzin öz kodunu daxil edin (əmin deyilsinizsə, administratordan soruşun).</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/first_start_dialog.py" line="83"/>
+        <source>Centre code</source>
+        <translation>Mərkəz kodu</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/first_start_dialog.py" line="85"/>
+        <source>Centre category</source>
+        <translation>Mərkəzin kateqoriyası</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/first_start_dialog.py" line="99"/>
+        <source>A letter A–E and 1–4 digits, e.g. C123</source>
+        <translation>Hərf A–E və 1–4 rəqəm, məsələn C123</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/first_start_dialog.py" line="113"/>
+        <source>Not saved: %1</source>
+        <translation>Saxlanılmadı: %1</translation>
+    </message>
+</context>
+<context>
     <name>IntakeActions</name>
     <message>
         <location filename="../../dost_desk/ui/intake/actions.py" line="77"/>

@@ -100,6 +100,15 @@ def test_list_filters_by_status_and_query_and_limits(on_demo, capsys):
     assert re.match(r"(C123-\d{4}-\d{6}|draft|-)\s+\w+\s+0\d-\d\d-\d\d-\d\d ", lines[0])
 
 
+@pytest.mark.parametrize("wildcard", ["%", "_", "C123%", "C123-____-", "\\"])
+def test_like_wildcards_in_a_query_match_only_themselves(on_demo, capsys, wildcard):
+    code, out, err = run(capsys, "app", "list", "--query", wildcard, "--json")
+    assert code == 0, err
+    assert json.loads(out) == []
+    code, out, _ = run(capsys, "app", "list", "--query", "C123-", "--json")
+    assert len(json.loads(out)) > 0  # a literal part of the number still matches
+
+
 def test_show_json_is_the_whole_application(on_demo, capsys):
     _, out, _ = run(capsys, "app", "list", "--status", "submitted", "--json", "--limit", "500")
     number = next(r for r in json.loads(out) if r["passport_id"] == "01-08-02-00")
@@ -163,8 +172,10 @@ def test_storage_and_config_errors_are_one_line(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DOST_DESK_CENTRE_CODE", "X1")
     code, _, err = run(capsys, "app", "show", "C123-2026-000001")
     assert code == 1 and "centre_code" in one_error_line(err)
-    code, _, err = run(capsys, "app", "list", "--limit", "0")
-    assert code == 1 and "--limit" in one_error_line(err)
+    with pytest.raises(SystemExit) as usage:
+        run(capsys, "app", "list", "--limit", "0")
+    assert usage.value.code == 2  # a usage error
+    assert "--limit: should be from 1" in one_error_line(capsys.readouterr().err)
 
 
 def test_demo_command_fills_the_configured_database(tmp_path, monkeypatch, capsys):
@@ -187,5 +198,8 @@ def test_demo_with_zero_negative_and_an_explicit_url(tmp_path, capsys):
     url = sqlite_url(tmp_path / "given.sqlite3")
     code, out, _ = run(capsys, "demo", "--applications", "0", "--url", url)
     assert code == 0 and out.startswith("created 0 applications: 0 submitted, 0 refused, 0 drafts")
-    code, out, err = run(capsys, "demo", "--applications", "-3", "--url", url)
-    assert code == 1 and out == "" and "cannot be negative" in one_error_line(err)
+    with pytest.raises(SystemExit) as usage:
+        run(capsys, "demo", "--applications", "-3", "--url", url)
+    out, err = capsys.readouterr()
+    assert usage.value.code == 2 and out == ""
+    assert "--applications: should be from 0 to 10,000,000" in one_error_line(err)

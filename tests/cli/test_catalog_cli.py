@@ -92,13 +92,20 @@ def test_documents_by_insured_category_and_event(capsys):
         (("catalog", "show", "99-99-99-99"), "no service passport with ID '99-99-99-99'"),
         (("catalog", "documents", "01-00-01-00", "--event", "flood"), "'flood' is not a event"),
         (("catalog", "documents", "01-08-02-00", "--option", "oops"), "--option takes"),
-        (("catalog", "search", "x", "--limit", "0"), "--limit must be at least 1"),
     ],
 )
 def test_bad_input_is_one_line_on_stderr(capsys, argv, message):
     code, out, err = run(capsys, *argv)
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and message in err and "Traceback" not in err
+
+
+def test_a_limit_out_of_range_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as usage:
+        run(capsys, "catalog", "search", "x", "--limit", "0")
+    out, err = capsys.readouterr()
+    assert usage.value.code == 2 and out == ""
+    assert err.count("\n") == 1 and "--limit: should be from 1 to 100,000" in err
 
 
 def test_validate_reports_broken_files_and_exits_1(capsys, tmp_path):

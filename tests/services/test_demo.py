@@ -170,3 +170,13 @@ def test_the_demo_uses_the_configured_centre(make_desk):
     numbers = [get_application(desk, i).registration_number for i in summary.application_ids]
     assert all(n is None or n.startswith("E7-2026-") for n in numbers)
     assert {a.id for a in list_applications(desk)} == set(summary.application_ids)
+
+
+def test_wildcards_find_no_applicant_but_a_name_does(desk):
+    from dost_desk.services.applications import find_applicants, list_applications
+
+    create_demo_applications(desk, 8, seed=4)
+    assert find_applicants(desk, "%") == [] and find_applicants(desk, "_") == []
+    assert list_applications(desk, query="%") == [] and list_applications(desk, query="_") == []
+    someone = next(s for s in list_applications(desk) if s.fin)
+    assert [a.fin for a in find_applicants(desk, someone.fin)] == [someone.fin]

@@ -149,7 +149,7 @@ def test_a_disk_full_while_central_changes_come_in_loses_none_of_them(
 ):
     """The pull reads the central changes, then cannot write them here: the desk's pull
     cursor must not move past them, so the next sync brings them."""
-    create_demo_applications(desk, 30, seed=94)
+    create_demo_applications(desk, 30, seed=32)
     sync_with_upstream(desk, upstream_url)
     central = make_desk(upstream_url)
     ordered, number = with_open_order(desk)
@@ -173,7 +173,7 @@ def test_a_wrong_clock_while_both_sides_change(
     desk, make_desk, clock, upstream_url, upstream, skew
 ):
     clock.current = datetime.now(UTC) + skew
-    create_demo_applications(desk, 20, seed=96)
+    create_demo_applications(desk, 20, seed=95)
     sync_with_upstream(desk, upstream_url)
     central = make_desk(upstream_url)
     ordered, number = with_open_order(desk)
