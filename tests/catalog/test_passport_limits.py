@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import yaml
+from test_validator import GOOD, _edit, _messages
+from test_validator import passports as passports  # the fixture, re-exported
 
 from dost_desk.catalog.loader import validate_catalog
 from dost_desk.cli import main
 from dost_desk.resources import resource_path
-
-GOOD = "01-08-02-00.yaml"
-
-
-@pytest.fixture
-def passports(tmp_path):
-    folder = tmp_path / "passports"
-    shutil.copytree(resource_path("passports"), folder)
-    return folder
-
-
-def _edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _messages(report):
-    return [str(issue) for issue in report.errors]
 
 
 def alias_bomb(groups: int, documents: int) -> str:

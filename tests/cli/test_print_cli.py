@@ -26,9 +26,9 @@ def one_error_line(err: str) -> str:
     return err
 
 
-@pytest.fixture
-def database(tmp_path, monkeypatch) -> dict:
-    """A SQLite database with one accepted certificate application, as the configured one."""
+def accepted_application(url: str, tmp_path) -> str:
+    """Accept one certificate application (as of 7 September 2026) in the database at
+    ``url``, migrated with the passports stored; return its registration number."""
     from dost_desk.config import load_settings
     from dost_desk.services.applicants import set_applicant
     from dost_desk.services.desk import open_desk
@@ -36,7 +36,6 @@ def database(tmp_path, monkeypatch) -> dict:
     from dost_desk.services.intake_dto import ApplicantInput
     from dost_desk.services.outcome import submit_application
 
-    url = f"sqlite:///{(tmp_path / 'print.sqlite3').as_posix()}"
     settings = load_settings(config_file=tmp_path / "none.toml", centre_code="C123")
     desk = open_desk(settings, url=url)
     today = datetime(2026, 9, 7, 5, 0, tzinfo=UTC)
@@ -52,12 +51,19 @@ def database(tmp_path, monkeypatch) -> dict:
         )
         set_applicant(desk, app.id, person)
         record_document(desk, app.id, "Şəxsiyyət vəsiqəsi.", "original")
-        app = submit_application(desk, app.id)
+        return submit_application(desk, app.id).registration_number
     finally:
         desk.close()
+
+
+@pytest.fixture
+def database(tmp_path, monkeypatch) -> dict:
+    """A SQLite database with one accepted certificate application, as the configured one."""
+    url = f"sqlite:///{(tmp_path / 'print.sqlite3').as_posix()}"
+    regno = accepted_application(url, tmp_path)
     monkeypatch.setenv("DOST_DESK_DATABASE_URL", url)
     monkeypatch.setenv("DOST_DESK_CENTRE_CODE", "C123")
-    return {"url": url, "regno": app.registration_number}
+    return {"url": url, "regno": regno}
 
 
 @pytest.mark.parametrize("kind", ["receipt", "certificate", "refusal", "payment-decision"])

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from test_print_cli import accepted_application, one_error_line, run
 from test_print_cli import database as database  # the fixture, re-exported
-from test_print_cli import one_error_line, run
 
 
 def printed(url: str, regno: str) -> list[tuple[int, bool]]:
@@ -217,38 +217,7 @@ def test_kill_9_during_a_print_converges_on_the_next_print(stage, database, tmp_
 @pytest.fixture
 def pg_database(pg_empty_url, tmp_path) -> dict:
     """The PostgreSQL test database with one accepted application."""
-    from datetime import UTC, datetime
-
-    from dost_desk.config import load_settings
-    from dost_desk.services.applicants import set_applicant
-    from dost_desk.services.catalog import open_catalog, store_catalog_in_database
-    from dost_desk.services.desk import Desk
-    from dost_desk.services.intake import record_document, start_application
-    from dost_desk.services.intake_dto import ApplicantInput
-    from dost_desk.services.outcome import submit_application
-    from dost_desk.storage.engine import create_engine_for
-    from dost_desk.storage.migrate import run_upgrade
-
-    run_upgrade(pg_empty_url)
-    engine = create_engine_for(pg_empty_url)
-    store_catalog_in_database(engine)
-    today = datetime(2026, 9, 7, 5, 0, tzinfo=UTC)
-    desk = Desk(engine, load_settings(centre_code="C123"), open_catalog(), lambda: today)
-    try:
-        app = start_application(desk, "01-08-02-00", {"action": "issue"}, "in_person")
-        person = ApplicantInput(
-            fin="5ZX8K2P",
-            id_document_number="AA1234567",
-            surname="Əliyeva",
-            name="Günay",
-            birth_date="03.05.1990",
-        )
-        set_applicant(desk, app.id, person)
-        record_document(desk, app.id, "Şəxsiyyət vəsiqəsi.", "original")
-        app = submit_application(desk, app.id)
-    finally:
-        desk.close()
-    return {"url": pg_empty_url, "regno": app.registration_number}
+    return {"url": pg_empty_url, "regno": accepted_application(pg_empty_url, tmp_path)}
 
 
 @pytest.mark.slow

@@ -19,6 +19,8 @@ from dost_desk.services import self_check
 from dost_desk.services.self_check import pdf_fonts, run_self_check, run_step
 from dost_desk.storage import migrate
 
+pytestmark = pytest.mark.slow  # real processes; CI runs it, the fast set does not
+
 STEPS = ["resources", "passports", "database", "receipt-pdf", "log", "main-window"]
 FONTS = resources.resource_path("fonts")
 

@@ -17,6 +17,8 @@ from dost_desk.services.intake_dto import InvalidInput
 from dost_desk.storage.engine import create_engine_for
 from dost_desk.storage.migrate import run_upgrade
 
+pytestmark = pytest.mark.slow  # real processes; CI runs it, the fast set does not
+
 ACCEPTED = {"submitted", "ordered", "ready", "handed_over"}
 PHONE = re.compile(r"\+994(50|51|55|70|77)\d{7}")
 

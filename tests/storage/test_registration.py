@@ -201,6 +201,7 @@ WORKERS = 4
 PER_WORKER = 50
 
 
+@pytest.mark.slow
 def test_concurrent_desks_get_distinct_consecutive_numbers(engine: Engine) -> None:
     url = engine.url.render_as_string(hide_password=False)
     workers = [

@@ -25,7 +25,7 @@ from dost_desk.services.outcome import change_status
 from dost_desk.services.sync import sync_status, sync_with_upstream
 from dost_desk.storage.engine import StorageError
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 ATTEMPTS = 100
 BATCH_SIZE = 20

@@ -24,7 +24,7 @@ from dost_desk.storage.engine import create_engine_for
 from dost_desk.storage.migrate import run_upgrade
 from dost_desk.storage.unit_of_work import UnitOfWork
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 CENTRE = "C555"
 KILLED_SYNC = Path(__file__).with_name("killed_sync.py")

@@ -19,7 +19,7 @@ from dost_desk.services.orders import cancel_order, complete_order
 from dost_desk.services.sync import list_sync_conflicts, resolve_sync_conflict, sync_with_upstream
 from dost_desk.storage.unit_of_work import UnitOfWork
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 
 @pytest.fixture

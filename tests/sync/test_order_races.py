@@ -18,6 +18,8 @@ from dost_desk.services.intake_dto import IntakeRuleBroken
 from dost_desk.services.orders import complete_order
 from dost_desk.storage.unit_of_work import UnitOfWork
 
+pytestmark = pytest.mark.slow  # real processes; CI runs it, the fast set does not
+
 AGENTS = 4
 
 

@@ -35,7 +35,7 @@ from dost_desk.services.sync import (
 )
 from dost_desk.storage.unit_of_work import UnitOfWork
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 
 @pytest.fixture

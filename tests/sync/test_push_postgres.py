@@ -15,7 +15,7 @@ from dost_desk.storage.engine import StorageError, StorageUnavailable
 from dost_desk.sync import push
 from dost_desk.sync.push import SyncError, push_outbox
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 UNREACHABLE = "postgresql+psycopg://postgres@127.0.0.1:1/dost"
 APPLICATION_COLUMNS = (

@@ -28,7 +28,7 @@ from dost_desk.storage.migrate import run_upgrade
 from dost_desk.sync.push import PushSummary, push_outbox
 from dost_desk.sync.review import find_cross_centre_duplicates
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 PUSH_SCRIPT = """
 import sys

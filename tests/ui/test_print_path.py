@@ -55,6 +55,7 @@ def _wait_for_new_pdf(folder: Path, before: set[Path], timeout: float = 60) -> P
     pytest.fail(f"no PDF arrived in {folder} within {timeout} s")
 
 
+@pytest.mark.slow
 def test_a_receipt_prints_on_a_real_cups_printer(qapp, cups_pdf_printer, tmp_path):
     from PySide6.QtPrintSupport import QPrinterInfo
 

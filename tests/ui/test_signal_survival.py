@@ -11,9 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PROBE = Path(__file__).resolve().parents[2] / "scripts" / "signal_probe.py"
 
 
+@pytest.mark.slow
 def test_200000_emits_of_every_shape_the_app_uses_keep_the_process_alive() -> None:
     result = subprocess.run(
         [sys.executable, str(PROBE), "200000"],

@@ -10,6 +10,8 @@ import sys
 
 import pytest
 
+pytestmark = pytest.mark.slow  # real processes; CI runs it, the fast set does not
+
 
 def environment(tmp_path, **extra) -> dict[str, str]:
     env = {

@@ -96,6 +96,7 @@ def _one_intake(window, qtbot, index: int) -> None:
 
 @pytest.mark.slow
 @pytest.mark.timeout(900)
+@pytest.mark.no_qt_log  # pytest-qt keeps every Qt message of a test: 300 previews of them
 def test_300_intakes_keep_the_process_alive_memory_flat_and_every_application_stored(
     open_window, qtbot
 ):

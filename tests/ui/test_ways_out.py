@@ -11,6 +11,8 @@ import sys
 import pytest
 from sqlalchemy import create_engine, text
 
+pytestmark = pytest.mark.slow  # real processes; CI runs it, the fast set does not
+
 EXIT_WAIT_S = 20  # generous on a loaded machine; a hang is what this catches
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool
 from PySide6.QtWidgets import QWidget
@@ -165,6 +166,7 @@ def test_a_job_failing_the_same_way_again_is_logged_once_until_it_succeeds(qtbot
     logs.stop_logging()
 
 
+@pytest.mark.slow
 def test_an_offline_connection_monitor_keeps_no_object_per_try(qtbot, monkeypatch):
     from dost_desk.services import local_drafts
     from dost_desk.storage.engine import StorageUnavailable
