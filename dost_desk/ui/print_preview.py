@@ -185,9 +185,7 @@ class PrintPreview(QDialog):
         close(), so a day of previews would grow the process."""
         document = getattr(self, "document", None)
         if document is not None:
-            self.view.setDocument(None)
-            document.close()
-            document.deleteLater()
+            document.close()  # the view shows nothing; the dialog deletes the object
             self.document = None
 
     def done(self, result: int) -> None:
