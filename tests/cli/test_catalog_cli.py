@@ -130,6 +130,7 @@ def test_python_dash_m_entry_point_runs_the_cli():
         text=True,
         encoding="utf-8",
         check=False,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert "08 Sığortaolunanların fərdi uçota alınması və uçotdan çıxarılması (1)" in result.stdout
@@ -142,6 +143,7 @@ def test_output_is_utf8_even_into_a_cp1252_pipe():
         capture_output=True,
         env={**os.environ, "PYTHONIOENCODING": "cp1252"},
         check=False,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.decode("utf-8"))[0]["name"].startswith("Dövlət icbari")

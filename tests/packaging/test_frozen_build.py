@@ -54,13 +54,14 @@ def _run(command: list[str], log: Path, **kw) -> None:
 
 def _pyinstaller_venv(folder: Path) -> Path:
     """A venv with PyInstaller that imports everything else from the running environment."""
-    subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True, timeout=600)
     python = folder / "bin" / "python"
     purelib = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
         capture_output=True,
         text=True,
         check=True,
+        timeout=600,
     ).stdout.strip()
     parents = dict.fromkeys([*site.getsitepackages(), sysconfig.get_paths()["purelib"]])
     lines = [f"import site; site.addsitedir({str(path)!r})" for path in parents]

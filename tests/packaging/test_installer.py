@@ -74,7 +74,12 @@ def test_the_installer_script_compiles(
 
 def test_the_version_and_payload_are_required(makensis: str, tmp_path: Path) -> None:
     result = subprocess.run(
-        [makensis, "-V2", str(SCRIPT)], capture_output=True, text=True, check=False, cwd=tmp_path
+        [makensis, "-V2", str(SCRIPT)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "pass the version" in result.stdout + result.stderr
@@ -131,12 +136,14 @@ def test_the_build_script_signs_with_a_certificate(
         [*openssl, "-keyout", str(key), "-out", str(cert), "-subj", "/CN=DOST Desk test"],
         check=True,
         capture_output=True,
+        timeout=120,
     )
     export = ["openssl", "pkcs12", "-export", "-out", str(pfx), "-inkey", str(key)]
     subprocess.run(
         [*export, "-in", str(cert), "-passout", "pass:test-secret"],
         check=True,
         capture_output=True,
+        timeout=120,
     )
     result = run_build_script(
         stub_payload, tmp_path / "out", SIGN_CERT=str(pfx), SIGN_PASSWORD="test-secret"
@@ -147,6 +154,9 @@ def test_the_build_script_signs_with_a_certificate(
     installer = tmp_path / "out" / f"dost-desk-{__version__}-setup.exe"
     for signed in (installer, stub_payload / "dost-desk.exe"):
         verify = subprocess.run(
-            ["osslsigncode", "verify", "-in", str(signed)], capture_output=True, text=True
+            ["osslsigncode", "verify", "-in", str(signed)],
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert "CN=DOST Desk test" in verify.stdout, verify.stdout + verify.stderr

@@ -39,7 +39,9 @@ def squashed(text: str) -> str:
 def fonts_of(pdf: bytes, tmp_path: Path) -> list[list[str]]:
     path = tmp_path / "fonts.pdf"
     path.write_bytes(pdf)
-    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True, timeout=60
+    )
     return [line.split() for line in out.stdout.splitlines()[2:] if line.strip()]
 
 
@@ -48,7 +50,11 @@ def word_boxes(pdf: bytes, tmp_path: Path) -> list[tuple[int, float, float, str]
     path = tmp_path / "boxes.pdf"
     path.write_bytes(pdf)
     html = subprocess.run(
-        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-bbox", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     ).stdout
     boxes, page = [], 0
     for line in html.splitlines():
@@ -117,6 +123,7 @@ def test_a_render_in_another_process_is_byte_identical(tmp_path):
         capture_output=True,
         check=True,
         env={"PYTHONHASHSEED": "12345", "PATH": "/usr/bin:/bin"},
+        timeout=60,
     ).stdout
     assert other == render_sample("receipt", "roll80")
 

@@ -227,7 +227,7 @@ def test_concurrent_desks_get_distinct_consecutive_numbers(engine: Engine) -> No
         for worker in workers:
             if worker.poll() is None:
                 worker.kill()
-                worker.wait()
+                worker.wait(timeout=120)
     for worker, (_, errors) in zip(workers, outputs, strict=True):
         assert worker.returncode == 0, errors
     numbers = [line for out, _ in outputs for line in out.split()]

@@ -83,12 +83,12 @@ def test_a_desk_killed_during_a_sync_is_completed_by_the_next_one(
     try:
         deadline = time.monotonic() + 30
         while count(upstream, "applications") < 10:  # several batches committed
-            assert process.poll() is None, process.communicate()
+            assert process.poll() is None, process.communicate(timeout=60)
             assert time.monotonic() < deadline, "the push never reached upstream"
             time.sleep(0.005)
     finally:
         process.send_signal(signal.SIGKILL)
-        process.communicate()
+        process.communicate(timeout=60)
     assert process.returncode == -signal.SIGKILL
     left = unpushed(desk.engine)
     assert 0 < left < queued  # killed in the middle of the push

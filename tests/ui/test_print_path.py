@@ -27,8 +27,8 @@ def cups_pdf_printer():
     """cupsd with a cups-pdf queue (DESIGN §9): jobs land as PDFs in ~/PDF."""
     if not (shutil.which("cupsd") and shutil.which("lpadmin") and PPD.exists()):
         _unavailable("the Debian packages cups, cups-pdf and cups-bsd are not installed")
-    if subprocess.run(["pgrep", "-x", "cupsd"], capture_output=True).returncode != 0:
-        started = subprocess.run(["cupsd"], capture_output=True, text=True)
+    if subprocess.run(["pgrep", "-x", "cupsd"], capture_output=True, timeout=60).returncode != 0:
+        started = subprocess.run(["cupsd"], capture_output=True, text=True, timeout=60)
         if started.returncode != 0:
             _unavailable(f"cupsd does not start: {started.stderr.strip()}")
         time.sleep(1)
@@ -36,6 +36,7 @@ def cups_pdf_printer():
         ["lpadmin", "-p", PRINTER, "-v", "cups-pdf:/", "-E", "-P", str(PPD)],
         capture_output=True,
         text=True,
+        timeout=60,
     )
     if added.returncode != 0:
         _unavailable(f"lpadmin failed: {added.stderr.strip()}")
@@ -73,7 +74,9 @@ def test_a_receipt_prints_on_a_real_cups_printer(qapp, cups_pdf_printer, tmp_pat
     width, height = (float(v) for v in received.pages[0].mediabox[2:])
     assert (round(width), round(height)) == (595, 842)  # A4 in points
     png = tmp_path / "page"
-    subprocess.run(["pdftoppm", "-png", "-r", "20", "-f", "1", "-l", "1", printed, png], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "20", "-f", "1", "-l", "1", printed, png], check=True, timeout=60
+    )
     from PySide6.QtGui import QImage
 
     image = QImage(str(png) + "-1.png")

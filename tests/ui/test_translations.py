@@ -53,7 +53,7 @@ def test_the_az_translation_file_has_no_unfinished_message(tmp_path):
     shutil.copy(ROOT / "resources" / "i18n" / "dost_desk_az.ts", ts)
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     sources = sorted(str(p) for p in (ROOT / "dost_desk" / "ui").rglob("*.py"))
-    subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(ts)], check=True)
+    subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(ts)], check=True, timeout=120)
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         from translations import unfinished
