@@ -43,6 +43,8 @@ class MainWindow(SyncWindowMixin, QMainWindow):
         self.setWindowTitle(self.tr("DOST Desk"))
         self.resize(1200, 760)
         self._centre_category = None
+        # A close that cannot store the last typing asks first (not at SIGTERM or log-off).
+        self.ask_before_losing_typing = True
 
         self.search_box = QLineEdit(objectName="searchBox")
         self.search_box.setPlaceholderText(
@@ -163,19 +165,48 @@ class MainWindow(SyncWindowMixin, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         from dost_desk.ui.shutdown import shut_down
 
+        reason = self.flush_drafts()
+        if reason is not None and self.ask_before_losing_typing:
+            event.ignore()  # the agent decides: free space and close again, or leave it
+            self._offer_to_close_unsaved(reason)
+            return
         shut_down(self)
         event.accept()
 
-    def quit_app(self) -> None:
-        """File → Quit, SIGTERM: close the window (the orderly shutdown) and end the app
-        even if some other window is still open."""
+    def quit_app(self, ask: bool = True) -> None:
+        """File → Quit (``ask``: a typing that cannot be stored is said first), SIGTERM
+        (``ask=False``): close the window (the orderly shutdown) and end the app even if
+        some other window is still open."""
+        self.ask_before_losing_typing = self.ask_before_losing_typing and ask
         if self.close():
             QApplication.quit()
 
-    def flush_drafts(self) -> None:
-        """Store what was typed at once (the autosave waits for a pause in the typing)."""
-        if self.intake is not None:
-            self.intake.save_draft()
+    def flush_drafts(self) -> str | None:
+        """Store what was typed at once (the autosave waits for a pause in the typing);
+        None when stored, else why it could not be (a full disk, a read-only file)."""
+        return self.intake.unsaved_reason() if self.intake is not None else None
+
+    def _offer_to_close_unsaved(self, reason: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("The last typing is not saved"),
+            self.tr(
+                "%1\n\nFree some space (or fix the problem) and close again to keep it, or "
+                "close without it: what was saved before stays."
+            ).replace("%1", reason),
+            parent=self,
+        )
+        box.setObjectName("unsavedOnClose")
+        leave = box.addButton(self.tr("Close &without it"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("&Stay"), QMessageBox.ButtonRole.RejectRole)
+
+        def decided(_result: int) -> None:
+            if box.clickedButton() is leave:
+                self.ask_before_losing_typing = False
+                self.quit_app()
+
+        box.finished.connect(decided)
+        box.open()
 
     # -- data in ---------------------------------------------------------------------------
     def set_workspace(self, info) -> None:

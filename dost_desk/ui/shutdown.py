@@ -33,7 +33,9 @@ def shut_down(window: MainWindow) -> bool:
     if window.shut_down_done:
         return window.jobs_ended
     window.shut_down_done = True
-    window.flush_drafts()
+    reason = window.flush_drafts()
+    if reason is not None:
+        _log.warning("the last typing could not be stored at exit")
     if window.sync is not None:
         window.sync.stop()  # no new sync; a running one ends after its current batch
     if window.connection is not None:
@@ -56,7 +58,7 @@ def install(app: QApplication, window: MainWindow) -> None:
     poll.start()
 
     def leave(_signum, _frame) -> None:
-        QTimer.singleShot(0, window.quit_app)
+        QTimer.singleShot(0, lambda: window.quit_app(ask=False))
 
     for name in ("SIGTERM", "SIGINT"):
         if hasattr(signal, name):

@@ -929,7 +929,12 @@
         <translation>Növbəti (Enter)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/intake/intake_view.py" line="260"/>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="251"/>
+        <source>The draft could not be saved.</source>
+        <translation>Qaralama saxlanıla bilmədi.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/intake/intake_view.py" line="267"/>
         <source>Saved.</source>
         <translation>Yadda saxlanıldı.</translation>
     </message>
@@ -937,130 +942,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="42"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="207"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="43"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="239"/>
         <source>DOST Desk</source>
         <translation>DOST Desk</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="48"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="51"/>
         <source>Search services by name, ID or document (Ctrl+F)</source>
         <translation>Xidməti ada, ID-yə və ya sənədə görə axtarın (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="72"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="75"/>
         <source>&amp;Start application</source>
         <translation>&amp;Müraciətə başla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="74"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="293"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="77"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="325"/>
         <source>Choose a service first (the database must be open).</source>
         <translation>Əvvəlcə xidməti seçin (verilənlər bazası açıq olmalıdır).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="90"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="93"/>
         <source>Se&amp;rvices</source>
         <translation>Xi&amp;dmətlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="111"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="114"/>
         <source>&amp;File</source>
         <translation>&amp;Fayl</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="112"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="115"/>
         <source>&amp;Quit</source>
         <translation>Çı&amp;xış</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="116"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="119"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüş</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="117"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="120"/>
         <source>&amp;Find service</source>
         <translation>Xidməti &amp;tap</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="121"/>
-        <location filename="../../dost_desk/ui/main_window.py" line="313"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="124"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="345"/>
         <source>&amp;Applications</source>
         <translation>Mü&amp;raciətlər</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="125"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="128"/>
         <source>&amp;Centre</source>
         <translation>Mərkə&amp;z</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="126"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="129"/>
         <source>Working &amp;calendar…</source>
         <translation>İş &amp;təqvimi…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="129"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="132"/>
         <source>&amp;Supervisor&apos;s list…</source>
         <translation>&amp;Rəhbərin siyahısı…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="133"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="136"/>
         <source>Sync &amp;now</source>
         <translation>İndi si&amp;nxronlaşdır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="137"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="140"/>
         <source>Sync c&amp;onflicts and duplicates…</source>
         <translation>Sinxronizasiya z&amp;iddiyyətləri və dublikatlar…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="140"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="143"/>
         <source>&amp;Help</source>
         <translation>&amp;Kömək</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="141"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="144"/>
         <source>&amp;About DOST Desk</source>
         <translation>DOST Desk &amp;haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="148"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="151"/>
         <source>Version %1</source>
         <translation>Versiya %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="159"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="162"/>
         <source>Loading the catalog…</source>
         <translation>Kataloq yüklənir…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="185"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="192"/>
+        <source>The last typing is not saved</source>
+        <translation>Son yazılanlar saxlanılmayıb</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window.py" line="194"/>
+        <source>%1
+
+Free some space (or fix the problem) and close again to keep it, or close without it: what was saved before stays.</source>
+        <translation>%1
+
+Yer boşaldın (və ya problemi aradan qaldırın) və saxlamaq üçün yenidən bağlayın, ya da onsuz bağlayın: əvvəl saxlanılanlar qalır.</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window.py" line="200"/>
+        <source>Close &amp;without it</source>
+        <translation>&amp;Onsuz bağla</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window.py" line="201"/>
+        <source>&amp;Stay</source>
+        <translation>&amp;Qal</translation>
+    </message>
+    <message>
+        <location filename="../../dost_desk/ui/main_window.py" line="217"/>
         <source>Centre %1 (category %2)</source>
         <translation>Mərkəz %1 (%2 kateqoriyası)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="189"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="221"/>
         <source>Database: %1</source>
         <translation>Verilənlər bazası: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="199"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="231"/>
         <source>An unfinished application was reopened.</source>
         <translation>Tamamlanmamış müraciət yenidən açıldı.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="202"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="234"/>
         <source>Database unavailable: %1</source>
         <translation>Verilənlər bazası əlçatan deyil: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="206"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="238"/>
         <source>The catalog could not be loaded.</source>
         <translation>Kataloq yüklənmədi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/main_window.py" line="232"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="264"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n xidmət</numerusform>
@@ -1068,22 +1097,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="232"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="264"/>
         <source>No services</source>
         <translation>Xidmət yoxdur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="235"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="267"/>
         <source>Nothing found for “%1”</source>
         <translation>“%1” üzrə heç nə tapılmadı</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="291"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="323"/>
         <source>Start an application for this service (Enter).</source>
         <translation>Bu xidmət üzrə müraciətə başlayın (Enter).</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="317"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="349"/>
         <source>E-sosial &amp;notices</source>
         <translation>E-sosial &amp;bildirişləri</translation>
     </message>
@@ -1134,12 +1163,12 @@
         <translation>Oxuna bilməyən saxlanılmış qaralamalar %1 qovluğuna köçürüldü.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="403"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="438"/>
         <source>About DOST Desk</source>
         <translation>DOST Desk haqqında</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/main_window.py" line="404"/>
+        <location filename="../../dost_desk/ui/main_window.py" line="439"/>
         <source>DOST Desk %1 — the counter application of DOST centres.</source>
         <translation>DOST Desk %1 — DOST mərkəzlərinin qəbul masası proqramı.</translation>
     </message>
@@ -1218,37 +1247,37 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="148"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="151"/>
         <source>&amp;Print…</source>
         <translation>&amp;Çap et…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="149"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="152"/>
         <source>&amp;Save as PDF…</source>
         <translation>PDF kimi &amp;saxla…</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="151"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="154"/>
         <source>&amp;Reprint (duplicate)</source>
         <translation>&amp;Təkrar çap (dublikat)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="154"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="157"/>
         <source>&amp;Close</source>
         <translation>&amp;Bağla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="195"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="211"/>
         <source>No printer is installed. The document stays saved.</source>
         <translation>Printer quraşdırılmayıb. Sənəd yadda saxlanılıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="197"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="213"/>
         <source>Printing on %1…</source>
         <translation>%1 printerində çap edilir…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/print_preview.py" line="256"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="272"/>
         <source>Sent to the printer: %n page(s).</source>
         <translation>
             <numerusform>Printerə göndərildi: %n səhifə.</numerusform>
@@ -1256,7 +1285,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dost_desk/ui/print_preview.py" line="220"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="236"/>
         <source>Printing stopped after %n copy(ies): %1. Those are archived; the application stays saved.</source>
         <translation>
             <numerusform>Çap %n nüsxədən sonra dayandı: %1. Həmin nüsxələr arxivləşdirilib; müraciət saxlanılıb.</numerusform>
@@ -1264,62 +1293,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="228"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="244"/>
         <source>Printing failed: %1. Nothing was archived; the application stays saved.</source>
         <translation>Çap alınmadı: %1. Heç nə arxivləşdirilmədi; müraciət saxlanılıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="282"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="298"/>
         <source>Save as PDF</source>
         <translation>PDF kimi saxla</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="282"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="298"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF sənədləri (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="265"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="281"/>
         <source>the folder %1 does not exist</source>
         <translation>%1 qovluğu yoxdur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="266"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="282"/>
         <source>%1 is a file, not a folder</source>
         <translation>%1 qovluq deyil, fayldır</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="267"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="283"/>
         <source>%1 is a folder</source>
         <translation>%1 qovluqdur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="269"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="285"/>
         <source>%1 is a link, device or pipe, not a regular file; choose a new file name</source>
         <translation>%1 adi fayl deyil (keçid, qurğu və ya kanaldır); yeni fayl adı seçin</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="271"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="287"/>
         <source>there is no permission to write in %1</source>
         <translation>%1 qovluğuna yazmağa icazə yoxdur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="272"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="288"/>
         <source>the disk is full</source>
         <translation>disk doludur</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="294"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="310"/>
         <source>Not saved: %1. Nothing was archived; the application stays saved.</source>
         <translation>Saxlanılmadı: %1. Heç nə arxivləşdirilmədi; müraciət saxlanılıb.</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="302"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="318"/>
         <source>Saved: %1</source>
         <translation>Saxlanıldı: %1</translation>
     </message>
     <message>
-        <location filename="../../dost_desk/ui/print_preview.py" line="311"/>
+        <location filename="../../dost_desk/ui/print_preview.py" line="327"/>
         <source>This is the duplicate (DUBLİKAT); print or save it to archive it.</source>
         <translation>Bu, dublikatdır (DUBLİKAT); arxivləşdirmək üçün onu çap edin və ya saxlayın.</translation>
     </message>

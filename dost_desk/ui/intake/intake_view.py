@@ -243,6 +243,13 @@ class IntakeView(QWidget):
             return False
         return actions.save_draft(self)
 
+    def unsaved_reason(self) -> str | None:
+        """Store the typing now; None when it is stored (or there is nothing to store),
+        else why it could not be (the message the intake shows)."""
+        if self.application is None or self._decided() or self.save_draft():
+            return None
+        return self.message.text() or self.tr("The draft could not be saved.")
+
     def set_offline(self, offline: bool) -> None:
         if offline != self.offline:
             self.offline = offline
