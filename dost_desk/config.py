@@ -20,9 +20,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -31,19 +30,20 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from dost_desk.http_endpoints import SYSTEM_KEY, CheckProviderConfig, NoticeSenderConfig
 from dost_desk.models.vocabulary import CentreCategory
 from dost_desk.paths import (
     ENV_PREFIX,
     config_file_path,
     default_data_dir,
 )
+from dost_desk.url_secrets import UNENCODED_AT, URL_SCHEME, ambiguous_database_url
 
 SQLITE_FILE_NAME = "dost_desk.sqlite3"
 
 _CENTRE_CODE = re.compile(r"[A-E][0-9]{1,4}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SOURCE_ERROR = re.compile(r'field "(?P<field>[^"]+)" from source "(?P<source>[^"]+)"')
-_URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
 _MAX_REPORTED_ERRORS = 3
 _URL_FIELDS = ("database_url", "upstream_url")  # never echoed: they may carry a password
 
@@ -67,165 +67,6 @@ def require_centre_code(settings: Settings) -> str:
             f"`{SET_CENTRE_CODE}` (a letter A-E and 1-4 digits), or open the app once"
         )
     return settings.centre_code
-
-
-_SYSTEM_KEY = re.compile(r"[a-z0-9][a-z0-9_-]*")
-_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
-
-
-class HttpEndpointConfig(BaseModel):
-    """An HTTP(S) endpoint of an information system: where, how long to wait, which secret.
-
-    The secret is never written in the config: ``token_keyring`` names its entry in the
-    operating system's keyring (``dost-desk config set-secret NAME``), ``token_env`` an
-    environment variable holding it, or ``token_file`` a file readable only by the user;
-    a client certificate (``client_cert_file``, ``client_key_file``) may replace the token.
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    base_url: str | None = None
-    timeout_seconds: float = Field(default=5.0, gt=0, le=120)
-    token_env: str | None = None
-    token_file: Path | None = None
-    token_keyring: str | None = None
-    client_cert_file: Path | None = None
-    client_key_file: Path | None = None
-    ca_file: Path | None = None
-    # A token in clear text over the network: only when the operator says so.
-    allow_plain_http: bool = False
-
-    @field_validator("base_url", mode="before")
-    @classmethod
-    def _check_base_url(cls, value: Any) -> Any:
-        if not isinstance(value, str):
-            return value
-        value = value.strip()
-        if not value:
-            return None
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError("should be an http:// or https:// URL with a host name")
-        if parts.username or parts.password:
-            raise ValueError(
-                "must not contain a user name or password (use token_keyring or token_file)"
-            )
-        if parts.query or parts.fragment:
-            raise ValueError("must not contain a query (?...) or fragment (#...)")
-        return value.rstrip("/")
-
-    @field_validator("token_env", mode="before")
-    @classmethod
-    def _check_token_env(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            value = value.strip()
-            if not _ENV_NAME.fullmatch(value):
-                raise ValueError("should be the name of an environment variable")
-        return value
-
-    @field_validator("token_keyring", mode="before")
-    @classmethod
-    def _check_token_keyring(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            value = value.strip()
-            if not _SYSTEM_KEY.fullmatch(value):
-                raise ValueError(
-                    "should be a keyring entry name (lower-case letters, digits, _ and -)"
-                )
-        return value
-
-    @field_validator("token_file", "client_cert_file", "client_key_file", "ca_file")
-    @classmethod
-    def _expand_path(cls, value: Path | None) -> Path | None:
-        return value.expanduser() if value is not None else None
-
-    def __repr_args__(self) -> Any:
-        # Only what differs from the defaults: `config show` stays one readable line.
-        defaults = {name: field.default for name, field in type(self).model_fields.items()}
-        return [
-            (k, v)
-            for k, v in super().__repr_args__()
-            if k == "provider" or (k and v != defaults.get(k))
-        ]
-
-    def _check_http(self, what: str) -> None:
-        if self.base_url is None:
-            raise ValueError(f"the http {what} needs base_url")
-        tokens = [self.token_env, self.token_file, self.token_keyring]
-        if sum(token is not None for token in tokens) > 1:
-            raise ValueError("set one of token_keyring, token_env and token_file")
-        if not (any(tokens) or self.client_cert_file):
-            raise ValueError(
-                f"the http {what} needs token_keyring, token_env, token_file or client_cert_file"
-            )
-        if self.client_key_file and not self.client_cert_file:
-            raise ValueError("client_key_file needs client_cert_file")
-        parts = urlsplit(self.base_url)
-        if (
-            parts.scheme == "http"
-            and any(tokens)
-            and parts.hostname not in _LOOPBACK_HOSTS
-            and not self.allow_plain_http
-        ):
-            raise ValueError(
-                "a token is sent over plain http only to this computer; use https "
-                "(or set allow_plain_http = true)"
-            )
-
-    def _check_no_http(self, provider: str) -> None:
-        given = [name for name in _HTTP_FIELDS if getattr(self, name) not in (None, False)]
-        if given:
-            raise ValueError(f"{', '.join(given)}: only for the http provider, not {provider}")
-
-
-_HTTP_FIELDS = (
-    "base_url",
-    "token_env",
-    "token_file",
-    "token_keyring",
-    "client_cert_file",
-    "client_key_file",
-    "ca_file",
-    "allow_plain_http",
-)
-
-
-class CheckProviderConfig(HttpEndpointConfig):
-    """How the desk checks one information system (``[checks.<system>]`` in config.toml).
-
-    ``manual``: the agent records what the system showed; ``reference``: the offline
-    tables imported with ``dost-desk checks import``; ``http``: the JSON API of
-    ``docs/checks-http-api.md``.
-    """
-
-    provider: Literal["manual", "reference", "http"] = "manual"
-
-    @model_validator(mode="after")
-    def _provider_fields(self) -> CheckProviderConfig:
-        if self.provider == "http":
-            self._check_http("provider")
-        else:
-            self._check_no_http(self.provider)
-        return self
-
-    @property
-    def automatic(self) -> bool:
-        return self.provider != "manual"
-
-
-class NoticeSenderConfig(HttpEndpointConfig):
-    """How E-sosial notices are posted (``[notices]``): by the agent, or over HTTP."""
-
-    provider: Literal["manual", "http"] = "manual"
-
-    @model_validator(mode="after")
-    def _provider_fields(self) -> NoticeSenderConfig:
-        if self.provider == "http":
-            self._check_http("sender")
-        else:
-            self._check_no_http(self.provider)
-        return self
 
 
 # The TOML file read while building Settings; load_settings(config_file=...) sets it.
@@ -302,7 +143,7 @@ class Settings(BaseSettings):
         cls, value: dict[str, CheckProviderConfig]
     ) -> dict[str, CheckProviderConfig]:
         for key in value:
-            if not _SYSTEM_KEY.fullmatch(key):
+            if not SYSTEM_KEY.fullmatch(key):
                 raise ValueError(
                     f"{key!r} is not a system key (lower-case letters, digits, _ and -, "
                     "e.g. monitoring)"
@@ -353,7 +194,7 @@ class Settings(BaseSettings):
             value = value.strip()
             if not value:
                 return None
-            if not _URL_SCHEME.match(value):
+            if not URL_SCHEME.match(value):
                 raise ValueError(
                     "should be a database URL such as sqlite:///path/to/file.sqlite3 "
                     "or postgresql+psycopg://user@host:5432/dbname"
@@ -497,66 +338,6 @@ def effective_database_url(settings: Settings) -> str:
         return settings.database_url
     path = (settings.data_dir / SQLITE_FILE_NAME).absolute()
     return f"sqlite:///{path.as_posix()}"
-
-
-_QUERY_PASSWORD = re.compile(r"(?P<key>[?&](?:password|passwd|pwd)=)[^&#]*", re.IGNORECASE)
-# A URL inside a message, and libpq's ``password=...`` (a conninfo string echoed back).
-_URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s'\"<>]+")
-_CONNINFO_PASSWORD = re.compile(r"(?P<key>\bpassword\s*=\s*)(?:'(?:[^'\\]|\\.)*'|\S+)", re.I)
-UNENCODED_AT = (
-    "has an '@' in its user name, password or database name: write each such '@' as %40 "
-    "(percent-encoded), or keep the password in the keyring with `dost-desk config set-password`"
-)
-
-
-def ambiguous_database_url(url: str) -> bool:
-    """True when SQLAlchemy would read ``url`` wrongly because of an unencoded ``@``
-    (``user:p@ss@host`` makes the host ``ss@host``, leaking part of the password)."""
-    from sqlalchemy.engine import make_url
-
-    try:
-        parsed = make_url(url)
-    except Exception:  # a malformed URL is not ambiguous: it is refused as malformed
-        return False
-    if parsed.get_backend_name() == "sqlite":
-        return "@" in (parsed.host or "")  # a SQLite path may hold '@'
-    return any("@" in (part or "") for part in (parsed.host, parsed.database))
-
-
-def masked_database_url(url: str) -> str:
-    """Return ``url`` with any password replaced by ``***`` (safe to print, log or store).
-
-    Parsed by SQLAlchemy's own URL object; a URL it would misread (an unencoded ``@``) or
-    cannot parse keeps only what follows its last ``@``, so no part of a password shows.
-    """
-    from sqlalchemy.engine import make_url
-
-    try:
-        parsed = make_url(url)
-    except Exception:  # ArgumentError, or ValueError for a port that is not a number
-        return _masked_unparsed(url)
-    if ambiguous_database_url(url):
-        return _masked_unparsed(url)
-    masked = url if parsed.password is None else parsed.render_as_string(hide_password=True)
-    return _QUERY_PASSWORD.sub(r"\g<key>***", masked)
-
-
-def _masked_unparsed(url: str) -> str:
-    scheme = _URL_SCHEME.match(url)
-    if scheme is None:
-        return "(a malformed URL, not shown)"
-    rest = url[scheme.end() :]
-    before_query, mark, query = rest.partition("?")
-    if "@" in before_query:
-        before_query = "***@" + before_query.rsplit("@", 1)[1]
-    return _QUERY_PASSWORD.sub(r"\g<key>***", f"{scheme.group()}{before_query}{mark}{query}")
-
-
-def redact_secrets(text: str) -> str:
-    """``text`` (an error message) with the passwords of URLs and of libpq connection
-    strings in it replaced by ``***``."""
-    text = _URL_IN_TEXT.sub(lambda match: masked_database_url(match.group()), text)
-    return _CONNINFO_PASSWORD.sub(r"\g<key>***", text)
 
 
 def value_sources(settings: Settings, config_file: Path | None = None) -> dict[str, str]:

@@ -19,8 +19,8 @@ from dost_desk.config import (
     config_file_path,
     effective_database_url,
     load_settings,
-    masked_database_url,
 )
+from dost_desk.url_secrets import masked_database_url
 
 
 def write_config(path: Path, text: str) -> Path:

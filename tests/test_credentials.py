@@ -14,7 +14,6 @@ from keyring_backend import FileKeyring
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from dost_desk.config import CheckProviderConfig
 from dost_desk.credentials import (
     CredentialError,
     check_secret_name,
@@ -26,6 +25,7 @@ from dost_desk.credentials import (
     store_secret,
     with_stored_password,
 )
+from dost_desk.http_endpoints import CheckProviderConfig
 from dost_desk.storage.engine import (
     InvalidDatabaseUrl,
     StorageUnavailable,

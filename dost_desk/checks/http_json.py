@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from dost_desk import __version__
-from dost_desk.config import HttpEndpointConfig
+from dost_desk.http_endpoints import HttpEndpointConfig
 
 MAX_RESPONSE_BYTES = 1_000_000
 _CHUNK = 65536

@@ -29,7 +29,7 @@ from dost_desk.checks.http_json import (
     post_json,
     read_token,
 )
-from dost_desk.config import CheckProviderConfig
+from dost_desk.http_endpoints import CheckProviderConfig
 
 API_VERSION = 1
 

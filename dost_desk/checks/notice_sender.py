@@ -22,7 +22,7 @@ from dost_desk.checks.http_json import (
     read_token,
 )
 from dost_desk.checks.http_provider import API_VERSION, describe_validation
-from dost_desk.config import NoticeSenderConfig
+from dost_desk.http_endpoints import NoticeSenderConfig
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,8 @@ from dost_desk.checks.http_provider import HttpCheckProvider
 from dost_desk.checks.manual import ManualProvider
 from dost_desk.checks.notice_sender import HttpNoticeSender, ManualNoticeSender, NoticeSender
 from dost_desk.checks.reference import DatabaseReferenceTables, ReferenceProvider
-from dost_desk.config import NoticeSenderConfig, Settings
+from dost_desk.config import Settings
+from dost_desk.http_endpoints import NoticeSenderConfig
 
 
 def provider_for(

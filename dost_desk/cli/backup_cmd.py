@@ -98,8 +98,9 @@ def create_backup(args: argparse.Namespace) -> int:
 
 
 def restore_backup(args: argparse.Namespace) -> int:
-    from dost_desk.config import effective_database_url, load_settings, masked_database_url
+    from dost_desk.config import effective_database_url, load_settings
     from dost_desk.services.backups import restore_database
+    from dost_desk.url_secrets import masked_database_url
 
     with _one_line_errors():
         where = masked_database_url(args.url or effective_database_url(load_settings()))

@@ -54,9 +54,10 @@ def desk_errors() -> Iterator[None]:
     from sqlalchemy.exc import SQLAlchemyError
 
     from dost_desk.catalog.loader import CatalogError
-    from dost_desk.config import ConfigError, redact_secrets
+    from dost_desk.config import ConfigError
     from dost_desk.services.intake_dto import IntakeRuleBroken, InvalidInput, NotFound
     from dost_desk.storage.engine import StorageError
+    from dost_desk.url_secrets import redact_secrets
 
     try:
         yield

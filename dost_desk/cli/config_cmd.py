@@ -74,9 +74,9 @@ def show_config(args: argparse.Namespace) -> int:
         config_file_path,
         effective_database_url,
         load_settings,
-        masked_database_url,
         value_sources,
     )
+    from dost_desk.url_secrets import masked_database_url
 
     path = config_file_path()
     try:
@@ -117,8 +117,9 @@ def show_config(args: argparse.Namespace) -> int:
 
 
 def _set_value(args: argparse.Namespace) -> int:
-    from dost_desk.config import ConfigError, masked_database_url
+    from dost_desk.config import ConfigError
     from dost_desk.config_file import SETTABLE, overriding_variable, save_config_values
+    from dost_desk.url_secrets import masked_database_url
 
     if args.key not in SETTABLE:
         raise CliError(f"unknown setting {args.key!r}; known: {', '.join(SETTABLE)}", 2)
@@ -188,7 +189,6 @@ def _login_url(url: str) -> str:
 
 
 def _set_password(args: argparse.Namespace) -> int:
-    from dost_desk.config import masked_database_url
     from dost_desk.credentials import (
         SERVICE,
         CredentialError,
@@ -196,6 +196,7 @@ def _set_password(args: argparse.Namespace) -> int:
         require_keyring,
         store_database_password,
     )
+    from dost_desk.url_secrets import masked_database_url
 
     url = _login_url(args.url)
     try:

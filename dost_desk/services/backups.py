@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dost_desk.config import effective_database_url, load_settings, masked_database_url
+from dost_desk.config import effective_database_url, load_settings
 from dost_desk.storage.backup import (
     BACKUPS_FOLDER_NAME,
     KEEP_BACKUPS,
@@ -32,6 +32,7 @@ from dost_desk.storage.backup import (
     restore_sqlite,
 )
 from dost_desk.storage.db_lock import DatabaseInUse
+from dost_desk.url_secrets import masked_database_url
 
 if TYPE_CHECKING:
     from dost_desk.config import Settings

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dost_desk.config import effective_database_url, load_settings, masked_database_url
+from dost_desk.config import effective_database_url, load_settings
+from dost_desk.url_secrets import masked_database_url
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,6 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm.attributes import flag_modified
 
-from dost_desk.config import masked_database_url, redact_secrets
 from dost_desk.models.followup_tables import BackOfficeOrder
 from dost_desk.models.sync_tables import OutboxEntry, SyncConflict
 from dost_desk.models.tables import Application
@@ -34,6 +33,7 @@ from dost_desk.sync.order_conflicts import ORDER_KEY
 from dost_desk.sync.pull import PullSummary, pull_changes, read_facts, write_facts
 from dost_desk.sync.push import PushSummary, push_outbox, remember_agreed_versions
 from dost_desk.sync.review import DuplicatePair, find_cross_centre_duplicates
+from dost_desk.url_secrets import masked_database_url, redact_secrets
 
 #: A difference between the desk's clock and the server's worth a warning.
 CLOCK_SKEW_WARNING = timedelta(minutes=5)

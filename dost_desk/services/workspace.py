@@ -6,12 +6,13 @@ import contextlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dost_desk.config import Settings, effective_database_url, load_settings, masked_database_url
+from dost_desk.config import Settings, effective_database_url, load_settings
 from dost_desk.services.catalog import (
     effective_catalog,
     open_catalog,
     store_catalog_in_database,
 )
+from dost_desk.url_secrets import masked_database_url
 
 if TYPE_CHECKING:
     from dost_desk.services.desk import Desk

@@ -25,13 +25,13 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
-from dost_desk.config import (
+from dost_desk.credentials import with_stored_password
+from dost_desk.url_secrets import (
     UNENCODED_AT,
     ambiguous_database_url,
     masked_database_url,
     redact_secrets,
 )
-from dost_desk.credentials import with_stored_password
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",

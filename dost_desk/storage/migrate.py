@@ -27,7 +27,6 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
-from dost_desk.config import masked_database_url
 from dost_desk.storage.engine import (
     StorageError,
     create_engine_for,
@@ -36,6 +35,7 @@ from dost_desk.storage.engine import (
     sqlite_file_path,
     storage_errors,
 )
+from dost_desk.url_secrets import masked_database_url
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 from sqlalchemy.pool import NullPool
 
-from dost_desk.config import masked_database_url
 from dost_desk.storage.engine import (
     InvalidDatabaseUrl,
     create_engine_for,
     parse_database_url,
     storage_errors,
 )
+from dost_desk.url_secrets import masked_database_url
 
 
 @dataclass(slots=True)

@@ -48,7 +48,6 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
 
-from dost_desk.config import masked_database_url
 from dost_desk.models.base import Base, UtcDateTime, utc_now
 from dost_desk.models.followup_tables import SupervisorItem
 from dost_desk.models.sync_tables import OutboxEntry, OutboxPayload, SyncConflict, SyncedVersion
@@ -63,6 +62,7 @@ from dost_desk.storage.engine import (
 from dost_desk.storage.migrate import head_revision
 from dost_desk.sync.order_conflicts import order_conflicts
 from dost_desk.sync.outbox import LOCAL_ONLY_COLUMNS, SYNC_KEYS, SYNCED_TABLES, json_safe
+from dost_desk.url_secrets import masked_database_url
 
 _OUTBOX = OutboxEntry.__table__
 _PAYLOADS = OutboxPayload.__table__

@@ -11,7 +11,7 @@ import pytest
 from dost_desk.checks.base import CheckRequest, CheckResultKind
 from dost_desk.checks.http_provider import HttpCheckProvider
 from dost_desk.checks.notice_sender import HttpNoticeSender, NoticeRequest
-from dost_desk.config import CheckProviderConfig, NoticeSenderConfig
+from dost_desk.http_endpoints import CheckProviderConfig, NoticeSenderConfig
 
 NOW = datetime(2026, 9, 7, 5, 0, tzinfo=UTC)
 TOKEN_ENV = "DOST_TEST_MONITORING_TOKEN"

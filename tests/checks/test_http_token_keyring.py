@@ -12,8 +12,8 @@ from test_http_check_provider import notice
 from dost_desk.checks.base import CheckRequest, CheckResultKind
 from dost_desk.checks.http_provider import HttpCheckProvider
 from dost_desk.checks.notice_sender import HttpNoticeSender
-from dost_desk.config import CheckProviderConfig, NoticeSenderConfig
 from dost_desk.credentials import store_secret
+from dost_desk.http_endpoints import CheckProviderConfig, NoticeSenderConfig
 
 NOW = datetime(2026, 9, 7, 5, 0, tzinfo=UTC)
 

@@ -8,7 +8,7 @@ import json
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from dost_desk import config
+from dost_desk import url_secrets
 from dost_desk.cli import main
 from dost_desk.cli.common import CliError, desk_errors
 
@@ -43,12 +43,12 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     ],
 )
 def test_masking_never_shows_a_piece_of_the_password(url: str, masked: str) -> None:
-    assert config.masked_database_url(url) == masked
+    assert url_secrets.masked_database_url(url) == masked
 
 
 def test_redact_secrets_masks_urls_and_conninfo_passwords_in_a_message() -> None:
     text = f"failed at {ENCODED}: invalid dsn host=db password=Qx7secret user=x"
-    redacted = config.redact_secrets(text)
+    redacted = url_secrets.redact_secrets(text)
     assert_no_secret(redacted)
     assert "postgres:***@127.0.0.1:1" in redacted and "password=*** user=x" in redacted
 
