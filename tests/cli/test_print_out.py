@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from needs import unavailable
 from pypdf import PdfReader
 from test_print_cli import accepted_application, one_error_line, run
 from test_print_cli import database as database  # the fixture, re-exported
@@ -53,30 +54,18 @@ def test_an_unwritable_out_archives_nothing_and_the_next_print_is_the_original(
 
 
 @pytest.fixture
-def tiny_disk(tmp_path):
-    """A 64 KiB tmpfs, almost full (a receipt does not fit); unmounted after the test."""
-    folder = tmp_path / "tiny"
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
-    try:
-        filler = folder / "filler"
-        with open(filler, "wb", buffering=0) as stream:
-            try:
-                while True:
-                    stream.write(b"\0" * 4096)
-            except OSError:
-                pass
-        os.truncate(filler, max(0, filler.stat().st_size - 8192))  # room for a few bytes only
-        yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], capture_output=True, timeout=30)
+def tiny_disk(mount_tmpfs):
+    """A 64 KiB tmpfs, almost full (a receipt does not fit)."""
+    folder = mount_tmpfs("64k")
+    filler = folder / "filler"
+    with open(filler, "wb", buffering=0) as stream:
+        try:
+            while True:
+                stream.write(b"\0" * 4096)
+        except OSError:
+            pass
+    os.truncate(filler, max(0, filler.stat().st_size - 8192))  # room for a few bytes only
+    return folder
 
 
 def test_a_full_disk_archives_nothing_and_leaves_nothing_at_the_target(
@@ -114,7 +103,7 @@ def _make(kind: str, tmp_path: Path) -> Path:
         try:
             os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # like /dev/null
         except PermissionError:
-            pytest.skip("creating a device node needs root")
+            unavailable("creating a device node needs root")
     elif kind == "directory":
         path.mkdir()
     return path

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import subprocess
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -14,41 +13,24 @@ from test_intake import open_applicant_page, type_text
 
 
 @pytest.fixture
-def small_disk(tmp_path):
+def small_disk(mount_tmpfs):
     """An 8 MiB tmpfs for the data folder, and a way to fill it and to free it again."""
-    folder = tmp_path / "disk"
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)],
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    if mounted.returncode != 0:
-        pytest.fail(f"cannot mount a tmpfs (the test needs root): {mounted.stderr.strip()}")
+    folder = mount_tmpfs("8m")
     filler = folder / "filler"
 
     def fill() -> None:
-        with open(filler, "ab", buffering=0) as stream:
-            try:
-                while True:
-                    stream.write(b"\0" * 65536)
-            except OSError:
-                pass
-        with open(filler, "ab", buffering=0) as stream:  # the last few bytes too
-            try:
-                while True:
-                    stream.write(b"\0")
-            except OSError:
-                pass
+        for chunk in (65536, 1):  # then the last few bytes too
+            with open(filler, "ab", buffering=0) as stream:
+                try:
+                    while True:
+                        stream.write(b"\0" * chunk)
+                except OSError:
+                    pass
 
     def free() -> None:
         filler.unlink(missing_ok=True)
 
-    try:
-        yield folder, fill, free
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True, timeout=30)
+    return folder, fill, free
 
 
 def _message_box(window) -> QMessageBox | None:
