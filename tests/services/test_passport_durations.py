@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select
+from test_intake_flow import ƏLİ
 
 from dost_desk.catalog.catalog import Catalog
 from dost_desk.models.followup_tables import BackOfficeOrder
@@ -16,20 +17,12 @@ from dost_desk.models.tables import Application
 from dost_desk.models.vocabulary import DurationUnit
 from dost_desk.services.applicants import set_applicant
 from dost_desk.services.intake import record_document, save_draft, start_application
-from dost_desk.services.intake_dto import ApplicantInput, IntakeRuleBroken
+from dost_desk.services.intake_dto import IntakeRuleBroken
 from dost_desk.services.outcome import submit_application
 from dost_desk.storage.unit_of_work import UnitOfWork
 
 CERTIFICATE = "01-08-02-00"
 ID_CARD = "Şəxsiyyət vəsiqəsi."
-ƏLİ = ApplicantInput(
-    fin="5zx8k2p",
-    id_document_number="AA1234567",
-    surname="məmmədov",
-    name="əli",
-    birth_date="14.02.1985",
-    phone="050 123 45 67",
-)
 
 
 def _replace_certificate(desk, total_days: int) -> Catalog:

@@ -19,3 +19,14 @@ def upstream(upstream_url: str):
     engine = create_engine_for(upstream_url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def synced(desk, upstream_url):
+    """A local desk with 40 demo applications, synced once."""
+    from dost_desk.services.demo import create_demo_applications
+    from dost_desk.services.sync import sync_with_upstream
+
+    create_demo_applications(desk, 40, seed=21)
+    sync_with_upstream(desk, upstream_url)
+    return desk

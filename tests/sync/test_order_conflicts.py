@@ -14,19 +14,11 @@ from sync_helpers import assert_central_equals_local, unpushed
 from dost_desk.cli import main
 from dost_desk.models.followup_tables import BackOfficeOrder, SupervisorItem
 from dost_desk.models.tables import Application
-from dost_desk.services.demo import create_demo_applications
 from dost_desk.services.orders import cancel_order, complete_order
 from dost_desk.services.sync import list_sync_conflicts, resolve_sync_conflict, sync_with_upstream
 from dost_desk.storage.unit_of_work import UnitOfWork
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
-
-
-@pytest.fixture
-def synced(desk, upstream_url):
-    create_demo_applications(desk, 40, seed=21)
-    sync_with_upstream(desk, upstream_url)
-    return desk
 
 
 @pytest.fixture

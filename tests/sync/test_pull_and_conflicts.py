@@ -22,7 +22,6 @@ from dost_desk.models.followup_tables import BackOfficeOrder, SupervisorItem
 from dost_desk.models.tables import Application, HolidayOverride, StatusChange
 from dost_desk.resources import resource_path
 from dost_desk.services.calendar import add_calendar_override, remove_calendar_override
-from dost_desk.services.demo import create_demo_applications
 from dost_desk.services.desk import open_desk
 from dost_desk.services.orders import complete_order
 from dost_desk.services.outcome import change_status
@@ -36,14 +35,6 @@ from dost_desk.services.sync import (
 from dost_desk.storage.unit_of_work import UnitOfWork
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
-
-
-@pytest.fixture
-def synced(desk, upstream_url):
-    """A local desk with 40 applications, synced once; the central desk beside it."""
-    create_demo_applications(desk, 40, seed=21)
-    sync_with_upstream(desk, upstream_url)
-    return desk
 
 
 @pytest.fixture
