@@ -20,9 +20,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from needs import unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
-IN_CI = os.environ.get("CI", "").lower() == "true"
 
 pytestmark = [
     pytest.mark.slow,
@@ -31,12 +31,6 @@ pytestmark = [
 
 
 BUILD_REPORT: list[str] = []  # printed by the first test, past pytest's output capture
-
-
-def _unavailable(reason: str) -> None:
-    if IN_CI:
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 def _build_requirements() -> list[str]:
@@ -77,7 +71,7 @@ def _pyinstaller_venv(folder: Path) -> Path:
 def frozen_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build ``dist/dost-desk`` once per session; return its folder."""
     if shutil.which("strip") is None or shutil.which("objdump") is None:
-        _unavailable("binutils (strip, objdump) are missing: apt-get install binutils")
+        unavailable("binutils (strip, objdump) are missing: apt-get install binutils")
     work = tmp_path_factory.mktemp("frozen")
     started = time.monotonic()
     pyinstaller = _pyinstaller_venv(work / "venv")
